@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The README's first command on a fresh data dir: starts, loads demo data once, answers ready,
+# keeps its data across a restart and exits 0 on SIGTERM.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+root=$(mktemp -d)
+chmod 755 "$root"
+export DATA_DIR="$root/data" PORT="${SMOKE_PORT:-3917}" LOG_LEVEL=warn
+unset DATABASE_URL
+log="$root/start.log"
+trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$root"' EXIT
+
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; echo 'the service exited' >&2; return 1; }
+    sleep 0.5
+  done
+  cat "$log"; echo 'not ready in 60 s' >&2; return 1
+}
+# npm itself reports a forwarded SIGTERM as 143; the service must still shut down cleanly,
+# which shows as its data-dir lock being released.
+stop() {
+  kill -TERM "$pid"
+  local code=0
+  wait "$pid" || code=$?
+  [ "$code" -eq 0 ] || [ "$code" -eq "${1:-0}" ] || { cat "$log"; echo "exit code $code after SIGTERM" >&2; return 1; }
+  for _ in $(seq 1 50); do [ -e "$DATA_DIR/app.lock" ] || return 0; sleep 0.2; done
+  echo 'data dir still locked after shutdown' >&2; return 1
+}
+
+npm start >"$log" 2>&1 &
+pid=$!
+wait_ready
+grep -q 'Demo data loaded' "$log"
+grep -q "OpenAPI (Swagger UI) http://localhost:$PORT/api/docs" "$log"
+curl -fsS "http://127.0.0.1:$PORT/api/docs-json" | grep -q '"openapi"'
+stop 143
+
+node dist/src/main.js >"$log" 2>&1 &
+pid=$!
+wait_ready
+if grep -q 'Demo data loaded' "$log"; then echo 'demo data loaded twice' >&2; exit 1; fi
+
+# A second process on the same data dir is refused with one clear line.
+if PORT=$((PORT + 1)) node dist/src/main.js >"$root/second.log" 2>&1; then
+  echo 'a second process on the same data dir started' >&2; exit 1
+fi
+grep -q 'is in use by another process' "$root/second.log"
+[ "$(wc -l <"$root/second.log")" -eq 1 ]
+stop
+echo 'smoke: ok'

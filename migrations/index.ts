@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { ReferenceData1795646928632 } from './1795646928632-ReferenceData';
+
+/** Applied in this order; append new migrations, never edit landed ones. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [ReferenceData1795646928632];

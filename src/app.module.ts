@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { ResolvedAppConfig } from './config/app-config';
+import { AppConfigModule } from './common/config.module';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { createValidationPipe } from './common/http/validation';
+import { loggerParams } from './common/logging';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { DemoDataModule } from './modules/demo-data/demo-data.module';
+import { HealthModule } from './modules/health/health.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ResolvedAppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(config.databaseUrl),
+          migrationsRun: true,
+        }),
+        HealthModule,
+        DemoDataModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}
