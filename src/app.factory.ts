@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { undeclaredRoutes } from './common/auth/route-inventory';
 import type { ResolvedAppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
@@ -50,5 +51,13 @@ export async function createApp(config: ResolvedAppConfig): Promise<NestExpressA
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
   await app.init();
+  // Deny by default is enforced by the guard; failing here makes a forgotten declaration loud.
+  const undeclared = undeclaredRoutes(app);
+  if (undeclared.length > 0) {
+    await app.close();
+    throw new Error(
+      `Routes without @Roles() or @Public(): ${undeclared.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+    );
+  }
   return app;
 }

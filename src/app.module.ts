@@ -8,8 +8,12 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { loggerParams } from './common/logging';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { DemoDataModule } from './modules/demo-data/demo-data.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +28,10 @@ export class AppModule {
           migrationsRun: true,
         }),
         HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        DepartmentsModule,
         DemoDataModule,
       ],
       providers: [

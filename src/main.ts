@@ -6,6 +6,7 @@ import { StartupError } from './config/startup-error';
 import { openDatabase } from './database/database-connection';
 import { listenOrExplain } from './http-listen';
 import { DemoDataService } from './modules/demo-data/demo-data.service';
+import { InitialAdminService } from './modules/users/initial-admin.service';
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
@@ -28,9 +29,17 @@ async function main(): Promise<void> {
   };
   try {
     // Demo data before listening: once the service answers ready, the demo is there.
+    if (await app.get(InitialAdminService).ensureInitialAdmin()) {
+      out(`Created the first ADMIN: ${config.adminEmail}`);
+    }
     if (config.demoData) {
       const seed = await app.get(DemoDataService).seedIfEmpty();
-      if (seed.created) out(`Demo data loaded: department ${seed.departmentCode}.`);
+      if (seed.created) {
+        out(`Demo data loaded: department ${seed.departmentCode}. Demo sign-ins (shown once):`);
+        for (const credential of seed.credentials) {
+          out(`  ${credential.role.padEnd(11)} ${credential.email}  ${credential.password}`);
+        }
+      }
     }
     await listenOrExplain(app, config.port, config.host);
   } catch (error) {

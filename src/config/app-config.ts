@@ -39,6 +39,7 @@ export interface AppConfig {
   adminPassword: string | undefined;
   corsOrigins: string[];
   bodyLimit: string;
+  loginRateLimitPerMinute: number;
 }
 
 export class ConfigError extends StartupError {}
@@ -130,6 +131,13 @@ class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
   BODY_LIMIT?: string;
 }
@@ -178,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword: parsed.ADMIN_PASSWORD,
     corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',') : [],
     bodyLimit: parsed.BODY_LIMIT ?? '1mb',
+    loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
   };
 }
 

@@ -28,6 +28,28 @@ ${lines(down)}
 `;
 }
 
+/** migrations/index.ts lists every `<timestamp>-<Name>.ts` file in timestamp order. */
+function writeMigrationIndex(): void {
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .map((file) => /^(\d+)-([A-Za-z0-9]+)\.ts$/.exec(file))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  const classes = files.map(([, timestamp, name]) => `${name}${timestamp}`);
+  const imports = files
+    .map(
+      ([file, timestamp, name]) =>
+        `import { ${name}${timestamp} } from './${file.replace(/\.ts$/, '')}';`,
+    )
+    .join('\n');
+  fs.writeFileSync(
+    path.join(MIGRATIONS_DIR, 'index.ts'),
+    `import type { MigrationInterface } from 'typeorm';\n${imports}\n\n` +
+      `/** Applied in this order; append new migrations, never edit landed ones. */\n` +
+      `export const MIGRATIONS: (new () => MigrationInterface)[] = [\n${classes.map((c) => `  ${c},\n`).join('')}];\n`,
+  );
+}
+
 /** Writes the schema difference between the entities and the database as a new migration. */
 async function generate(dataSource: DataSource, name: string): Promise<void> {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error(USAGE);
@@ -45,18 +67,7 @@ async function generate(dataSource: DataSource, name: string): Promise<void> {
     path.join(MIGRATIONS_DIR, `${fileBase}.ts`),
     migrationSource(className, up, down),
   );
-  const indexPath = path.join(MIGRATIONS_DIR, 'index.ts');
-  const index = fs
-    .readFileSync(indexPath, 'utf8')
-    .replace(
-      /(import type \{ MigrationInterface \} from 'typeorm';\n)/,
-      `$1import { ${className} } from './${fileBase}';\n`,
-    )
-    .replace(/(= \[)([^\]]*)(\];)/, (_match, open: string, body: string, close: string) => {
-      const entries = body.trim() ? `${body.trimEnd()}\n  ${className},\n` : `\n  ${className},\n`;
-      return `${open}${entries}${close}`;
-    });
-  fs.writeFileSync(indexPath, index);
+  writeMigrationIndex();
   console.log(
     `Wrote migrations/${fileBase}.ts (${up.length} statements); review it before committing.`,
   );

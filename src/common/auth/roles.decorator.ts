@@ -1,0 +1,12 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from './role';
+import { ROLES } from './role';
+
+export const ROLES_KEY = 'um:roles';
+
+/** The roles allowed on a route. Scope (department, own records) is then enforced in queries. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
+
+/** Any signed-in user, whatever the role (e.g. `GET /auth/me`). */
+export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
