@@ -36,6 +36,10 @@ wait_ready
 grep -q 'Demo data loaded' "$log"
 grep -q "OpenAPI (Swagger UI) http://localhost:$PORT/api/docs" "$log"
 curl -fsS "http://127.0.0.1:$PORT/api/docs-json" | grep -q '"openapi"'
+# The printed demo credentials work.
+read -r _ email password < <(grep -E '^  COORDINATOR ' "$log")
+curl -fsS "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\"}" | grep -q accessToken
 stop 143
 
 node dist/src/main.js >"$log" 2>&1 &

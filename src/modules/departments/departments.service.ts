@@ -50,9 +50,13 @@ export class DepartmentsService {
 
   /** Outside the caller's scope is "not found": a 403 would confirm the record exists. */
   async get(id: string, actor: Actor): Promise<Department> {
-    const department = await this.dataSource
+    const query = this.dataSource
       .getRepository(Department)
-      .findOneBy({ ...this.scopeFor(actor), id });
+      .createQueryBuilder('department')
+      .where('department.id = :id', { id });
+    const scope = readableDepartmentId(actor.user);
+    if (scope !== null) query.andWhere('department.id = :scope', { scope });
+    const department = await query.getOne();
     if (!department) throw DomainError.notFound('Department');
     return department;
   }
