@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { listRoutes } from '../src/common/auth/route-inventory';
 import type { Role } from '../src/common/auth/role';
-import { makeRoleWorld, TEST_PASSWORD } from './support/fixtures';
+import { auditCount, makeRoleWorld, TEST_PASSWORD } from './support/fixtures';
 import type { RoleWorld } from './support/fixtures';
 import { startTestApp } from './support/test-app';
 import type { TestApp } from './support/test-app';
@@ -175,8 +175,14 @@ describe('Authorization matrix (e2e)', () => {
     const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     const request = t.http[verb](path);
     if (caller !== 'anonymous') request.set('Authorization', `Bearer ${world.tokens[caller]}`);
+    const auditBefore = await auditCount(t.dataSource);
     const response = body ? await request.send(body) : await request;
     expect({ status: response.status }).toEqual({ status: matrixCase.expect[caller] });
+    // Every accepted change leaves at least one audit entry; a refused one leaves none, except
+    // refused sign-ins, which are themselves audited.
+    const written = (await auditCount(t.dataSource)) - auditBefore;
+    if (method !== 'GET' && response.status < 300) expect(written).toBeGreaterThan(0);
+    if (response.status >= 400 && !route.startsWith('POST auth/')) expect(written).toBe(0);
     if (response.status >= 400) {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     }
