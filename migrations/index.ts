@@ -1,9 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { ReferenceData1795646928632 } from './1795646928632-ReferenceData';
 import { IdentityAndAudit1795647720118 } from './1795647720118-IdentityAndAudit';
+import { UmDesignations1795648240637 } from './1795648240637-UmDesignations';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceData1795646928632,
   IdentityAndAudit1795647720118,
+  UmDesignations1795648240637,
 ];

@@ -10,6 +10,7 @@ import { loggerParams } from './common/logging';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClassificationsModule } from './modules/classifications/classifications.module';
 import { DemoDataModule } from './modules/demo-data/demo-data.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         DepartmentsModule,
+        ClassificationsModule,
         DemoDataModule,
       ],
       providers: [

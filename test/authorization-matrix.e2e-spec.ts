@@ -125,6 +125,55 @@ const MATRIX: Record<string, MatrixCase[]> = {
       expect: only({ ADMIN: 200 }),
     },
   ],
+  'GET classifications': [
+    { request: () => ({ path: '/api/classifications' }), expect: signedIn(200) },
+  ],
+  'GET classifications/:id': [
+    {
+      request: (w) => ({ path: `/api/classifications/${w.classification.id}` }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST classifications': [
+    {
+      request: () => ({
+        path: '/api/classifications',
+        body: {
+          classCode: `${Math.floor(Math.random() * 1e6)}`.padStart(6, '9'),
+          title: 'Matrix Class',
+          occupationalGroup: 'OFFICE_ALLIED',
+          salaryLow: 3000,
+          salaryHigh: 4000,
+          eeo4Category: 'ADMINISTRATIVE_SUPPORT',
+        },
+      }),
+      expect: only({ ADMIN: 201 }),
+    },
+  ],
+  'PATCH classifications/:id': [
+    {
+      request: (w) => ({
+        path: `/api/classifications/${w.classification.id}`,
+        body: { title: 'Renamed Class' },
+      }),
+      expect: only({ ADMIN: 200 }),
+    },
+  ],
+  'GET departments/:departmentId/designations/:fiscalYear': [
+    {
+      request: (w) => ({ path: `/api/departments/${w.home.id}/designations/2025-26` }),
+      expect: { ...signedIn(200), otherCoordinator: 404 },
+    },
+  ],
+  'PUT departments/:departmentId/designations/:fiscalYear': [
+    {
+      request: (w) => ({
+        path: `/api/departments/${w.home.id}/designations/2025-26`,
+        body: { designations: [{ classCode: w.classification.classCode, designation: 'LPEL' }] },
+      }),
+      expect: only({ ADMIN: 200, COORDINATOR: 200, otherCoordinator: 404 }),
+    },
+  ],
   'GET audit': [
     {
       request: () => ({ path: '/api/audit' }),

@@ -1,5 +1,6 @@
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { DemoDataService } from '../src/modules/demo-data/demo-data.service';
+import { fiscalYearOf } from '../src/modules/program-calendar/fiscal-year.rule';
 import { InitialAdminService } from '../src/modules/users/initial-admin.service';
 import { User } from '../src/modules/users/user.entity';
 import { auditCount, login, makeRoleWorld } from './support/fixtures';
@@ -155,6 +156,25 @@ describe('Users and departments (e2e)', () => {
     for (const credential of seed.credentials)
       await login(t.http, credential.email, credential.password);
     expect((await t.app.get(DemoDataService).seedIfEmpty()).created).toBe(false);
+    const coordinator = seed.credentials.find((c) => c.role === 'COORDINATOR')!;
+    const token = (await login(t.http, coordinator.email, coordinator.password)).accessToken;
+    const departments = await t.http
+      .get('/api/departments')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const fiscalYear = fiscalYearOf(new Date().toISOString().slice(0, 10));
+    const designations = await t.http
+      .get(`/api/departments/${departments.body.items[0].id}/designations/${fiscalYear}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const byDesignation = (kind: string) =>
+      (designations.body.designations as { designation: string; classCode: string }[])
+        .filter((d) => d.designation === kind)
+        .map((d) => d.classCode);
+    expect(byDesignation('ELTPA')).toContain('5157');
+    expect(byDesignation('LPEL')).toEqual(
+      expect.arrayContaining(['1441', '1379', '1138', '1139', '2006']),
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../src/common/auth/role';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
+import { Classification } from '../../src/modules/classifications/classification.entity';
 import { Department } from '../../src/modules/departments/department.entity';
 import { User } from '../../src/modules/users/user.entity';
 
@@ -51,7 +52,26 @@ export async function login(http: TestAgent, email: string, password = TEST_PASS
   return response.body as { accessToken: string; refreshToken: string };
 }
 
+export async function makeClassification(
+  dataSource: DataSource,
+  overrides: Partial<Classification> = {},
+): Promise<Classification> {
+  const repository = dataSource.getRepository(Classification);
+  return repository.save(
+    repository.create({
+      classCode: `T${randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase()}`,
+      title: 'Test Class',
+      occupationalGroup: 'OFFICE_ALLIED',
+      salaryLow: '3000.00',
+      salaryHigh: '4000.00',
+      eeo4Category: 'ADMINISTRATIVE_SUPPORT',
+      ...overrides,
+    }),
+  );
+}
+
 export interface RoleWorld {
+  classification: Classification;
   home: Department;
   other: Department;
   users: Record<Role, User> & { otherCoordinator: User };
@@ -74,7 +94,8 @@ export async function makeRoleWorld(dataSource: DataSource, http: TestAgent): Pr
   for (const [key, user] of Object.entries(users)) {
     tokens[key as keyof RoleWorld['tokens']] = (await login(http, user.email)).accessToken;
   }
-  return { home, other, users, tokens };
+  const classification = await makeClassification(dataSource);
+  return { classification, home, other, users, tokens };
 }
 
 export async function auditCount(dataSource: DataSource): Promise<number> {

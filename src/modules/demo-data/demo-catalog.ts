@@ -286,3 +286,29 @@ export const DEMO_DEPARTMENT = {
   stateTimeTrainingCapHours: '80.00',
   smallCellThreshold: 5,
 };
+
+/** The demo department's designations (the same each fiscal year), with ladders to its targets. */
+export const DEMO_DESIGNATIONS: {
+  classCode: string;
+  designation: 'LPEL' | 'BRIDGING' | 'ELTPA';
+  ladderTargetClassCodes: string[];
+}[] = [
+  ...['1441', '1379', '1138', '1139', '1434', '1741', '9928', '9927', '1416'].map((classCode) => ({
+    classCode,
+    designation: 'LPEL' as const,
+    ladderTargetClassCodes: ['5157', '4548'],
+  })),
+  ...['2006', '2005', '2181', '2193', '6520', '6521', '6941', '6945', '6946'].map((classCode) => ({
+    classCode,
+    designation: 'LPEL' as const,
+    ladderTargetClassCodes: ['3427', '5157'],
+  })),
+  { classCode: '5278', designation: 'BRIDGING', ladderTargetClassCodes: ['5157', '8350'] },
+  { classCode: '1303', designation: 'BRIDGING', ladderTargetClassCodes: ['5157'] },
+  { classCode: '1402', designation: 'BRIDGING', ladderTargetClassCodes: ['1401'] },
+  ...['5157', '4548', '1401', '8350', '3427', '9872', '0945', '7510'].map((classCode) => ({
+    classCode,
+    designation: 'ELTPA' as const,
+    ladderTargetClassCodes: [],
+  })),
+];

@@ -9,7 +9,9 @@ import { hashPassword } from '../auth/password-hasher';
 import { User } from '../users/user.entity';
 import { Classification } from '../classifications/classification.entity';
 import { Department } from '../departments/department.entity';
-import { DEMO_CATALOG, DEMO_DEPARTMENT } from './demo-catalog';
+import { DEMO_CATALOG, DEMO_DEPARTMENT, DEMO_DESIGNATIONS } from './demo-catalog';
+import { UmDesignationRecord } from '../classifications/um-designation.entity';
+import { fiscalYearOf, previousFiscalYear } from '../program-calendar/fiscal-year.rule';
 
 export interface DemoCredential {
   role: Role;
@@ -102,6 +104,42 @@ export class DemoDataService {
             classCode: classification.classCode,
             title: classification.title,
           }),
+        })),
+      );
+
+      const catalog = new Map(
+        (await manager.find(Classification)).map((classification) => [
+          classification.classCode,
+          classification.id,
+        ]),
+      );
+      const thisYear = fiscalYearOf(new Date().toISOString().slice(0, 10));
+      const years = [
+        previousFiscalYear(previousFiscalYear(thisYear)),
+        previousFiscalYear(thisYear),
+        thisYear,
+      ];
+      await manager.insert(
+        UmDesignationRecord,
+        years.flatMap((fiscalYear) =>
+          DEMO_DESIGNATIONS.map((item) => ({
+            departmentId: department.id,
+            fiscalYear,
+            classificationId: catalog.get(item.classCode)!,
+            designation: item.designation,
+            ladderTargetClassCodes: item.ladderTargetClassCodes,
+          })),
+        ),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        years.map((fiscalYear) => ({
+          action: 'REPLACE_DESIGNATIONS',
+          entityType: 'um_designations',
+          entityId: `${department.id}:${fiscalYear}`,
+          departmentId: department.id,
+          changes: { count: { old: 0, new: DEMO_DESIGNATIONS.length } },
         })),
       );
 
