@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { ReferenceData1795646928632 } from './1795646928632-ReferenceData';
 import { IdentityAndAudit1795647720118 } from './1795647720118-IdentityAndAudit';
 import { UmDesignations1795648240637 } from './1795648240637-UmDesignations';
+import { ProgramRecords1795648485208 } from './1795648485208-ProgramRecords';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReferenceData1795646928632,
   IdentityAndAudit1795647720118,
   UmDesignations1795648240637,
+  ProgramRecords1795648485208,
 ];

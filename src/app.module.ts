@@ -14,6 +14,15 @@ import { ClassificationsModule } from './modules/classifications/classifications
 import { DemoDataModule } from './modules/demo-data/demo-data.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { EmployeesModule } from './modules/employees/employees.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { CareerPlansModule } from './modules/career-plans/career-plans.module';
+import { CareerConversationsModule } from './modules/career-conversations/career-conversations.module';
+import { TrainingModule } from './modules/training/training.module';
+import { TdAssignmentsModule } from './modules/td-assignments/td-assignments.module';
+import { GoalsModule } from './modules/goals/goals.module';
+
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -34,6 +43,14 @@ export class AppModule {
         UsersModule,
         DepartmentsModule,
         ClassificationsModule,
+        EmployeesModule,
+        AppointmentsModule,
+        ApplicationsModule,
+        CareerPlansModule,
+        CareerConversationsModule,
+        TrainingModule,
+        TdAssignmentsModule,
+        GoalsModule,
         DemoDataModule,
       ],
       providers: [

@@ -5,6 +5,7 @@ import type { Role } from '../../src/common/auth/role';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
 import { Classification } from '../../src/modules/classifications/classification.entity';
 import { Department } from '../../src/modules/departments/department.entity';
+import { Employee } from '../../src/modules/employees/employee.entity';
 import { User } from '../../src/modules/users/user.entity';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -70,8 +71,36 @@ export async function makeClassification(
   );
 }
 
+export async function makeEmployee(
+  dataSource: DataSource,
+  departmentId: string,
+  classificationId: string,
+  overrides: Partial<Employee> = {},
+): Promise<Employee> {
+  const repository = dataSource.getRepository(Employee);
+  return repository.save(
+    repository.create({
+      departmentId,
+      classificationId,
+      employeeNumber: `E${randomUUID().slice(0, 8)}`,
+      firstName: 'Test',
+      lastName: `Person ${randomUUID().slice(0, 4)}`,
+      hireDate: '2020-01-06',
+      ...overrides,
+    }),
+  );
+}
+
 export interface RoleWorld {
   classification: Classification;
+  /** Employee records: the SUPERVISOR user's, the EMPLOYEE user's (a direct report), a peer
+   * in the same department outside the supervisor's team, and one of the other department. */
+  employees: {
+    supervisor: Employee;
+    employee: Employee;
+    peer: Employee;
+    otherDepartment: Employee;
+  };
   home: Department;
   other: Department;
   users: Record<Role, User> & { otherCoordinator: User };
@@ -82,20 +111,35 @@ export interface RoleWorld {
 export async function makeRoleWorld(dataSource: DataSource, http: TestAgent): Promise<RoleWorld> {
   const home = await makeDepartment(dataSource);
   const other = await makeDepartment(dataSource);
+  const classification = await makeClassification(dataSource);
+  const supervisor = await makeEmployee(dataSource, home.id, classification.id);
+  const employees = {
+    supervisor,
+    employee: await makeEmployee(dataSource, home.id, classification.id, {
+      supervisorId: supervisor.id,
+    }),
+    peer: await makeEmployee(dataSource, home.id, classification.id),
+    otherDepartment: await makeEmployee(dataSource, other.id, classification.id),
+  };
   const users = {
     ADMIN: await makeUser(dataSource, 'ADMIN'),
     AUDITOR: await makeUser(dataSource, 'AUDITOR'),
     COORDINATOR: await makeUser(dataSource, 'COORDINATOR', { departmentId: home.id }),
-    SUPERVISOR: await makeUser(dataSource, 'SUPERVISOR', { departmentId: home.id }),
-    EMPLOYEE: await makeUser(dataSource, 'EMPLOYEE', { departmentId: home.id }),
+    SUPERVISOR: await makeUser(dataSource, 'SUPERVISOR', {
+      departmentId: home.id,
+      employeeId: employees.supervisor.id,
+    }),
+    EMPLOYEE: await makeUser(dataSource, 'EMPLOYEE', {
+      departmentId: home.id,
+      employeeId: employees.employee.id,
+    }),
     otherCoordinator: await makeUser(dataSource, 'COORDINATOR', { departmentId: other.id }),
   };
   const tokens = {} as RoleWorld['tokens'];
   for (const [key, user] of Object.entries(users)) {
     tokens[key as keyof RoleWorld['tokens']] = (await login(http, user.email)).accessToken;
   }
-  const classification = await makeClassification(dataSource);
-  return { classification, home, other, users, tokens };
+  return { classification, employees, home, other, users, tokens };
 }
 
 export async function auditCount(dataSource: DataSource): Promise<number> {

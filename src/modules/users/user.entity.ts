@@ -12,6 +12,7 @@ import {
 import { ROLES } from '../../common/auth/role';
 import type { Role } from '../../common/auth/role';
 import { Department } from '../departments/department.entity';
+import { Employee } from '../employees/employee.entity';
 
 /** A person who signs in. Linked to at most one department and one employee record (their own). */
 @Entity({ name: 'users' })
@@ -43,6 +44,10 @@ export class User {
   /** The user's own employee record (EMPLOYEE, SUPERVISOR). */
   @Column({ name: 'employee_id', type: 'uuid', nullable: true, unique: true })
   employeeId!: string | null;
+
+  @ManyToOne(() => Employee, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'employee_id' })
+  employee?: Employee;
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
