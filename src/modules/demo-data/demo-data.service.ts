@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Appointment } from '../appointments/appointment.entity';
+import { Employee } from '../employees/employee.entity';
+import { demoRoster } from './demo-roster';
 import { systemActor } from '../../common/auth/auth-user';
+import type { Actor } from '../../common/auth/auth-user';
 import type { Role } from '../../common/auth/role';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +29,11 @@ export interface DemoSeedResult {
   /** Only when just created: printed once at start-up, never stored in clear. */
   credentials: DemoCredential[];
 }
+
+/** Employees besides the demo supervisor and employee. */
+const DEMO_ROSTER_SIZE = 120;
+const MANAGER_CLASS = '4800';
+const SAMS_TEAM_CLASSES: ReadonlySet<string> = new Set(['1441', '1138', '1434', '9928']);
 
 const DEMO_USERS: { role: Role; email: string; displayName: string; inDepartment: boolean }[] = [
   {
@@ -143,6 +152,8 @@ export class DemoDataService {
         })),
       );
 
+      const employeeIds = await this.seedEmployees(manager, department.id, catalog, actor);
+
       const credentials: DemoCredential[] = [];
       for (const demoUser of DEMO_USERS) {
         const password = randomBytes(9).toString('base64url');
@@ -152,6 +163,12 @@ export class DemoDataService {
             displayName: demoUser.displayName,
             role: demoUser.role,
             departmentId: demoUser.inDepartment ? department.id : null,
+            employeeId:
+              demoUser.role === 'SUPERVISOR'
+                ? employeeIds.supervisor
+                : demoUser.role === 'EMPLOYEE'
+                  ? employeeIds.employee
+                  : null,
             passwordHash: await hashPassword(password),
           }),
         );
@@ -166,5 +183,114 @@ export class DemoDataService {
       }
       return { created: true, departmentCode: DEMO_DEPARTMENT.code, credentials };
     });
+  }
+
+  /**
+   * The demo roster, plus the records of the demo SUPERVISOR (an office services supervisor with
+   * a team of LPEL staff) and the demo EMPLOYEE (an Office Technician on that team).
+   */
+  private async seedEmployees(
+    manager: EntityManager,
+    departmentId: string,
+    catalog: Map<string, string>,
+    actor: Actor,
+  ): Promise<{ supervisor: string; employee: string }> {
+    const base = { departmentId, status: 'ACTIVE' as const, licenses: [] };
+    const supervisor = await manager.save(
+      manager.create(Employee, {
+        ...base,
+        employeeNumber: 'D900000',
+        firstName: 'Sam',
+        lastName: 'Supervisor',
+        workEmail: 'supervisor@demo.um.ca.gov',
+        classificationId: catalog.get('1150')!,
+        hireDate: '2011-03-01',
+        educationLevel: 'ASSOCIATE',
+        collegeSemesterUnits: '60.0',
+      }),
+    );
+    const roster = demoRoster(DEMO_ROSTER_SIZE);
+    const rows = roster.map((spec, index) => ({
+      ...base,
+      employeeNumber: spec.employeeNumber,
+      firstName: spec.firstName,
+      lastName: spec.lastName,
+      classificationId: catalog.get(spec.classCode)!,
+      hireDate: spec.hireDate,
+      timeBase: spec.timeBase,
+      timeBaseFraction: spec.timeBaseFraction.toFixed(3),
+      educationLevel: spec.educationLevel,
+      collegeSemesterUnits: spec.collegeSemesterUnits.toFixed(1),
+      ethnicities: spec.ethnicities,
+      gender: spec.gender,
+      disability: spec.disability,
+      veteran: spec.veteran,
+      index,
+    }));
+    const employee = await manager.save(
+      manager.create(Employee, {
+        ...base,
+        employeeNumber: 'D900001',
+        firstName: 'Eli',
+        lastName: 'Employee',
+        workEmail: 'employee@demo.um.ca.gov',
+        classificationId: catalog.get('1138')!,
+        hireDate: '2019-08-12',
+        supervisorId: supervisor.id,
+        educationLevel: 'HIGH_SCHOOL',
+        collegeSemesterUnits: '18.0',
+        ethnicities: ['FILIPINO'],
+        gender: 'FEMALE',
+        disability: 'NO',
+        veteran: 'NO',
+      }),
+    );
+    const onSamsTeam = (index: number) =>
+      SAMS_TEAM_CLASSES.has(roster[index].classCode) && index % 3 === 0;
+    const managerIds: string[] = [];
+    const saved = await manager.save(
+      rows.map(({ index: _index, ...row }) => manager.create(Employee, row)),
+    );
+    saved.forEach((entity, index) => {
+      if (roster[index].classCode === MANAGER_CLASS) managerIds.push(entity.id);
+    });
+    // Managers lead the department; some office staff are on Sam's team.
+    saved.forEach((entity, index) => {
+      if (roster[index].classCode === MANAGER_CLASS) return;
+      entity.supervisorId = onSamsTeam(index)
+        ? supervisor.id
+        : (managerIds[index % Math.max(managerIds.length, 1)] ?? supervisor.id);
+    });
+    await manager.save(saved);
+    const everyone = [supervisor, employee, ...saved];
+    await manager.insert(
+      Appointment,
+      everyone.map((e) => ({
+        employeeId: e.id,
+        departmentId,
+        effectiveDate: e.hireDate,
+        type: 'HIRE' as const,
+        fromClassificationId: null,
+        toClassificationId: e.classificationId,
+        timeBaseFraction: e.timeBaseFraction,
+      })),
+    );
+    await this.audit.record(
+      manager,
+      actor,
+      everyone.map((e) => ({
+        action: 'CREATE',
+        entityType: 'employee',
+        entityId: e.id,
+        departmentId,
+        changes: diffForAudit(null, {
+          employeeNumber: e.employeeNumber,
+          classificationId: e.classificationId,
+          ethnicities: e.ethnicities,
+          gender: e.gender,
+        }),
+      })),
+    );
+    return { supervisor: supervisor.id, employee: employee.id };
   }
 }
