@@ -51,7 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, instance: string, requestId: string): ProblemDetails {
     if (exception instanceof DomainError) {
       const status = httpStatusFor(exception.code);
+      // Details first: they may add properties but never overwrite the standard ones.
       return {
+        ...exception.details,
         type: problemType(exception.code),
         title: titleFor(exception.code),
         status,
@@ -60,7 +62,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: exception.code,
         requestId,
         ...(exception.fields.length > 0 ? { errors: exception.fields } : {}),
-        ...exception.details,
       };
     }
     if (exception instanceof HttpException) {
