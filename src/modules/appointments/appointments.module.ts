@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsService } from './appointments.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+@Module({
+  controllers: [AppointmentsController],
+  providers: [AppointmentsService],
+  exports: [AppointmentsService],
+})
 export class AppointmentsModule {}

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CareerConversationsController } from './career-conversations.controller';
+import { CareerConversationsService } from './career-conversations.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+/** Career conversations (at least twice a year; see conversation-due.rule). */
+@Module({
+  controllers: [CareerConversationsController],
+  providers: [CareerConversationsService],
+  exports: [CareerConversationsService],
+})
 export class CareerConversationsModule {}

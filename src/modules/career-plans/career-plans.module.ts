@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CareerPlansController } from './career-plans.controller';
+import { CareerPlansService } from './career-plans.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+/** Career development plans (Gov Code 19401(a)): content, workflow, optimistic locking. */
+@Module({
+  controllers: [CareerPlansController],
+  providers: [CareerPlansService],
+  exports: [CareerPlansService],
+})
 export class CareerPlansModule {}

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EmployeesController } from './employees.controller';
+import { EmployeesService } from './employees.service';
+import { ExamListsController } from './exam-lists.controller';
+import { ExamListsService } from './exam-lists.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+@Module({
+  controllers: [EmployeesController, ExamListsController],
+  providers: [EmployeesService, ExamListsService],
+  exports: [EmployeesService],
+})
 export class EmployeesModule {}

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { GoalsController } from './goals.controller';
+import { GoalsService } from './goals.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+@Module({
+  controllers: [GoalsController],
+  providers: [GoalsService],
+  exports: [GoalsService],
+})
 export class GoalsModule {}

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TdAssignmentsController } from './td-assignments.controller';
+import { TdAssignmentsService } from './td-assignments.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+@Module({
+  controllers: [TdAssignmentsController],
+  providers: [TdAssignmentsService],
+  exports: [TdAssignmentsService],
+})
 export class TdAssignmentsModule {}

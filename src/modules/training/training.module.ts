@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EvidenceStore } from './evidence-store';
+import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+import { TrainingController } from './training.controller';
+import { TrainingService } from './training.service';
 
-/** Placeholder: controllers and services are added by the feature's implementation. */
-@Module({})
+@Module({
+  controllers: [TrainingController],
+  providers: [TrainingService, EvidenceStore, EvidenceUploadInterceptor],
+  exports: [TrainingService],
+})
 export class TrainingModule {}
