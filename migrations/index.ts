@@ -3,6 +3,7 @@ import { ReferenceData1795646928632 } from './1795646928632-ReferenceData';
 import { IdentityAndAudit1795647720118 } from './1795647720118-IdentityAndAudit';
 import { UmDesignations1795648240637 } from './1795648240637-UmDesignations';
 import { ProgramRecords1795648485208 } from './1795648485208-ProgramRecords';
+import { IntegrityConstraints1795650152047 } from './1795650152047-IntegrityConstraints';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityAndAudit1795647720118,
   UmDesignations1795648240637,
   ProgramRecords1795648485208,
+  IntegrityConstraints1795650152047,
 ];

@@ -7,6 +7,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { ProgramApplication } from './program-application.entity';
 import { Department } from '../departments/department.entity';
 import { Employee } from '../employees/employee.entity';
 
@@ -17,6 +19,11 @@ import { Employee } from '../employees/employee.entity';
 @Entity({ name: 'program_participations' })
 @Index('IDX_program_participations_department', ['departmentId', 'startedOn'])
 @Index('IDX_program_participations_employee', ['employeeId'])
+// One open participation per employee.
+@Index('UQ_program_participations_one_open', ['employeeId'], {
+  unique: true,
+  where: `"withdrawn_on" IS NULL`,
+})
 export class ProgramParticipation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -37,6 +44,10 @@ export class ProgramParticipation {
 
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
+
+  @ManyToOne(() => ProgramApplication, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Relation<ProgramApplication>;
 
   @Column({ name: 'started_on', type: 'date' })
   startedOn!: string;

@@ -9,6 +9,9 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Classification } from '../classifications/classification.entity';
+import { SelectionCriteriaSet } from './selection-criteria-set.entity';
 import { Department } from '../departments/department.entity';
 import { Employee } from '../employees/employee.entity';
 
@@ -25,6 +28,11 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 @Entity({ name: 'program_applications' })
 @Index('IDX_program_applications_department_status', ['departmentId', 'status'])
 @Index('IDX_program_applications_employee', ['employeeId'])
+// One open (submitted or waitlisted) application per employee.
+@Index('UQ_program_applications_one_open', ['employeeId'], {
+  unique: true,
+  where: `"status" IN ('SUBMITTED', 'WAITLISTED')`,
+})
 export class ProgramApplication {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -46,6 +54,10 @@ export class ProgramApplication {
   @Column({ name: 'target_classification_id', type: 'uuid' })
   targetClassificationId!: string;
 
+  @ManyToOne(() => Classification, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'target_classification_id' })
+  targetClassification?: Relation<Classification>;
+
   @Column({ type: 'text', default: '' })
   interests!: string;
 
@@ -66,6 +78,10 @@ export class ProgramApplication {
 
   @Column({ name: 'criteria_set_id', type: 'uuid', nullable: true })
   criteriaSetId!: string | null;
+
+  @ManyToOne(() => SelectionCriteriaSet, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'criteria_set_id' })
+  criteriaSet?: Relation<SelectionCriteriaSet>;
 
   /** Points per criterion key, as scored by the coordinator. */
   @Column({ type: 'jsonb', nullable: true })

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { ProgramParticipation } from '../applications/participation.entity';
 import type { Relation } from 'typeorm';
 import { Department } from '../departments/department.entity';
 import { Employee } from '../employees/employee.entity';
@@ -21,6 +22,11 @@ import { PlanActivity } from './plan-activity.entity';
 @Entity({ name: 'career_plans' })
 @Index('IDX_career_plans_department_state', ['departmentId', 'state'])
 @Index('IDX_career_plans_employee', ['employeeId'])
+// At most one open plan per employee, enforced by the database too.
+@Index('UQ_career_plans_one_open', ['employeeId'], {
+  unique: true,
+  where: `"state" NOT IN ('COMPLETED', 'WITHDRAWN')`,
+})
 export class CareerPlan {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -41,6 +47,10 @@ export class CareerPlan {
 
   @Column({ name: 'participation_id', type: 'uuid', nullable: true })
   participationId!: string | null;
+
+  @ManyToOne(() => ProgramParticipation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'participation_id' })
+  participation?: Relation<ProgramParticipation>;
 
   @Column({ name: 'target_class_codes', type: 'varchar', array: true, default: () => "'{}'" })
   targetClassCodes!: string[];

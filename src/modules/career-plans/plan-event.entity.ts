@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { Relation } from 'typeorm';
+import { CareerPlan } from './career-plan.entity';
 
 /** The plan's workflow history: who submitted, approved, returned, when, with what comment. */
 @Entity({ name: 'career_plan_events' })
@@ -9,6 +19,10 @@ export class PlanEvent {
 
   @Column({ name: 'plan_id', type: 'uuid' })
   planId!: string;
+
+  @ManyToOne(() => CareerPlan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: Relation<CareerPlan>;
 
   @Column({ type: 'varchar', length: 20 })
   action!: string;

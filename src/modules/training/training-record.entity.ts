@@ -9,6 +9,8 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { PlanActivity } from '../career-plans/plan-activity.entity';
 import { Department } from '../departments/department.entity';
 import { Employee } from '../employees/employee.entity';
 
@@ -81,6 +83,10 @@ export class TrainingRecord {
 
   @Column({ name: 'plan_activity_id', type: 'uuid', nullable: true })
   planActivityId!: string | null;
+
+  @ManyToOne(() => PlanActivity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'plan_activity_id' })
+  planActivity?: Relation<PlanActivity>;
 
   @Column({ type: 'enum', enum: TRAINING_STATUSES, default: 'REPORTED' })
   status!: TrainingStatus;
