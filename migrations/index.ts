@@ -4,6 +4,7 @@ import { IdentityAndAudit1795647720118 } from './1795647720118-IdentityAndAudit'
 import { UmDesignations1795648240637 } from './1795648240637-UmDesignations';
 import { ProgramRecords1795648485208 } from './1795648485208-ProgramRecords';
 import { IntegrityConstraints1795650152047 } from './1795650152047-IntegrityConstraints';
+import { EligibilityRuleSets1795651479309 } from './1795651479309-EligibilityRuleSets';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UmDesignations1795648240637,
   ProgramRecords1795648485208,
   IntegrityConstraints1795650152047,
+  EligibilityRuleSets1795651479309,
 ];

@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClassificationsModule } from './modules/classifications/classifications.module';
 import { DemoDataModule } from './modules/demo-data/demo-data.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { EligibilityModule } from './modules/eligibility/eligibility.module';
 import { HealthModule } from './modules/health/health.module';
 import { EmployeesModule } from './modules/employees/employees.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
@@ -51,6 +52,7 @@ export class AppModule {
         TrainingModule,
         TdAssignmentsModule,
         GoalsModule,
+        EligibilityModule,
         DemoDataModule,
       ],
       providers: [

@@ -11,6 +11,7 @@ import { PlanEvent } from '../modules/career-plans/plan-event.entity';
 import { Classification } from '../modules/classifications/classification.entity';
 import { UmDesignationRecord } from '../modules/classifications/um-designation.entity';
 import { Department } from '../modules/departments/department.entity';
+import { EligibilityRuleSet } from '../modules/eligibility/eligibility-rule-set.entity';
 import { Employee } from '../modules/employees/employee.entity';
 import { ExamListEligibility } from '../modules/employees/exam-eligibility.entity';
 import { AnnualGoal } from '../modules/goals/annual-goal.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   EvidenceFile,
   TdAssignment,
   AnnualGoal,
+  EligibilityRuleSet,
 ];
