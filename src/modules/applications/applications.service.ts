@@ -17,6 +17,7 @@ import {
   findVisibleEmployee,
   relationTo,
   scopeToVisibleEmployees,
+  findVisibleEmployeeRecord,
 } from '../employees/employee-access';
 import { fiscalYearOf } from '../program-calendar/fiscal-year.rule';
 import {
@@ -355,15 +356,9 @@ export class ApplicationsService {
     actor: Actor,
     lock = false,
   ): Promise<ProgramApplication> {
-    const query = manager
-      .getRepository(ProgramApplication)
-      .createQueryBuilder('app')
-      .where('app.id = :id', { id });
-    scopeToVisibleEmployees(query, actor.user, 'app.employee_id');
-    if (lock) query.setLock('pessimistic_write');
-    const application = await query.getOne();
-    if (!application) throw DomainError.notFound('Application');
-    return application;
+    return findVisibleEmployeeRecord(manager, ProgramApplication, id, actor, 'Application', {
+      lock,
+    });
   }
 
   private async withClassCodes(

@@ -11,6 +11,7 @@ import {
   findVisibleEmployee,
   relationTo,
   scopeToVisibleEmployees,
+  findVisibleEmployeeRecord,
 } from '../employees/employee-access';
 import { CareerConversation } from './career-conversation.entity';
 import type {
@@ -46,14 +47,13 @@ export class CareerConversationsService {
   }
 
   async get(id: string, actor: Actor): Promise<CareerConversation> {
-    const query = this.dataSource
-      .getRepository(CareerConversation)
-      .createQueryBuilder('conversation')
-      .where('conversation.id = :id', { id });
-    scopeToVisibleEmployees(query, actor.user, 'conversation.employee_id');
-    const conversation = await query.getOne();
-    if (!conversation) throw DomainError.notFound('Career conversation');
-    return conversation;
+    return findVisibleEmployeeRecord(
+      this.dataSource.manager,
+      CareerConversation,
+      id,
+      actor,
+      'Career conversation',
+    );
   }
 
   async create(input: CreateCareerConversationDto, actor: Actor): Promise<CareerConversation> {

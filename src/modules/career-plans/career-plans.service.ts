@@ -15,6 +15,7 @@ import {
   findVisibleEmployee,
   relationTo,
   scopeToVisibleEmployees,
+  findVisibleEmployeeRecord,
 } from '../employees/employee-access';
 import { CareerPlan } from './career-plan.entity';
 import type {
@@ -564,15 +565,7 @@ export class CareerPlansService {
     actor: Actor,
     lock = false,
   ): Promise<CareerPlan> {
-    const query = manager
-      .getRepository(CareerPlan)
-      .createQueryBuilder('plan')
-      .where('plan.id = :id', { id });
-    scopeToVisibleEmployees(query, actor.user, 'plan.employee_id');
-    if (lock) query.setLock('pessimistic_write');
-    const plan = await query.getOne();
-    if (!plan) throw DomainError.notFound('Career plan');
-    return plan;
+    return findVisibleEmployeeRecord(manager, CareerPlan, id, actor, 'Career plan', { lock });
   }
 
   private activitiesOf(manager: EntityManager, planId: string): Promise<PlanActivity[]> {

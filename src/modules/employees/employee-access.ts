@@ -1,4 +1,4 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor, AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import type { PlanActorRelation } from '../career-plans/plan-workflow.rule';
@@ -81,4 +81,27 @@ export function relationTo(user: AuthUser, employee: Employee): PlanActorRelatio
     return 'COORDINATOR';
   if (user.role === 'ADMIN') return 'ADMIN';
   return 'OTHER';
+}
+
+/**
+ * A record about an employee (plan, training, assignment...) by id, if the caller may see that
+ * employee; else 404 under the record's own name, so its existence is not confirmed.
+ */
+export async function findVisibleEmployeeRecord<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  actor: Actor,
+  notFoundLabel: string,
+  options: { lock?: boolean } = {},
+): Promise<T> {
+  const query = manager
+    .getRepository(entity)
+    .createQueryBuilder('record')
+    .where('record.id = :id', { id });
+  scopeToVisibleEmployees(query, actor.user, 'record.employee_id');
+  if (options.lock) query.setLock('pessimistic_write');
+  const record = await query.getOne();
+  if (!record) throw DomainError.notFound(notFoundLabel);
+  return record;
 }

@@ -8,7 +8,11 @@ import type { Page } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { Classification } from '../classifications/classification.entity';
-import { findVisibleEmployee, scopeToVisibleEmployees } from '../employees/employee-access';
+import {
+  findVisibleEmployee,
+  scopeToVisibleEmployees,
+  findVisibleEmployeeRecord,
+} from '../employees/employee-access';
 import { toDayNumber } from '../program-calendar/fiscal-year.rule';
 import { californiaToday, earlyEndRequestStatus } from './early-end.rule';
 import type { EarlyEndRequestStatus } from './early-end.rule';
@@ -317,15 +321,7 @@ export class TdAssignmentsService {
     actor: Actor,
     options: { lock?: boolean } = {},
   ): Promise<TdAssignment> {
-    const builder = manager
-      .getRepository(TdAssignment)
-      .createQueryBuilder('a')
-      .where('a.id = :id', { id });
-    scopeToVisibleEmployees(builder, actor.user, 'a.employee_id');
-    if (options.lock) builder.setLock('pessimistic_write');
-    const assignment = await builder.getOne();
-    if (!assignment) throw DomainError.notFound('T&D assignment');
-    return assignment;
+    return findVisibleEmployeeRecord(manager, TdAssignment, id, actor, 'T&D assignment', options);
   }
 
   /** Locks the employee first (as create does), then the assignment: one lock order for all. */

@@ -9,7 +9,11 @@ import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { PlanActivity } from '../career-plans/plan-activity.entity';
 import { Department } from '../departments/department.entity';
-import { findVisibleEmployee, scopeToVisibleEmployees } from '../employees/employee-access';
+import {
+  findVisibleEmployee,
+  scopeToVisibleEmployees,
+  findVisibleEmployeeRecord,
+} from '../employees/employee-access';
 import { fiscalYearOf } from '../program-calendar/fiscal-year.rule';
 import {
   detectEvidenceMediaType,
@@ -355,15 +359,14 @@ export class TrainingService {
     actor: Actor,
     options: { lock?: boolean } = {},
   ): Promise<TrainingRecord> {
-    const builder = manager
-      .getRepository(TrainingRecord)
-      .createQueryBuilder('r')
-      .where('r.id = :id', { id });
-    scopeToVisibleEmployees(builder, actor.user, 'r.employee_id');
-    if (options.lock) builder.setLock('pessimistic_write');
-    const record = await builder.getOne();
-    if (!record) throw DomainError.notFound('Training record');
-    return record;
+    return findVisibleEmployeeRecord(
+      manager,
+      TrainingRecord,
+      id,
+      actor,
+      'Training record',
+      options,
+    );
   }
 
   private assertReviewable(record: TrainingRecord, actor: Actor): void {
