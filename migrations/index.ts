@@ -5,6 +5,7 @@ import { UmDesignations1795648240637 } from './1795648240637-UmDesignations';
 import { ProgramRecords1795648485208 } from './1795648485208-ProgramRecords';
 import { IntegrityConstraints1795650152047 } from './1795650152047-IntegrityConstraints';
 import { EligibilityRuleSets1795651479309 } from './1795651479309-EligibilityRuleSets';
+import { DepartmentUmCoordinator1795651622100 } from './1795651622100-DepartmentUmCoordinator';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProgramRecords1795648485208,
   IntegrityConstraints1795650152047,
   EligibilityRuleSets1795651479309,
+  DepartmentUmCoordinator1795651622100,
 ];

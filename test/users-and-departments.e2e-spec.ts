@@ -143,6 +143,29 @@ describe('Users and departments (e2e)', () => {
     expect(entries.map((e) => e.action).sort()).toEqual(['CREATE', 'UPDATE']);
   });
 
+  it('names the department UM coordinator: only a COORDINATOR of that department', async () => {
+    const named = await t.http
+      .patch(`/api/departments/${world.home.id}`)
+      .set(admin())
+      .send({ umCoordinatorUserId: world.users.COORDINATOR.id })
+      .expect(200);
+    expect(named.body.umCoordinatorUserId).toBe(world.users.COORDINATOR.id);
+    for (const wrong of [world.users.otherCoordinator.id, world.users.EMPLOYEE.id]) {
+      const refused = await t.http
+        .patch(`/api/departments/${world.home.id}`)
+        .set(admin())
+        .send({ umCoordinatorUserId: wrong })
+        .expect(400);
+      expect(refused.body.errors[0].field).toBe('umCoordinatorUserId');
+    }
+    await expect(
+      t.dataSource.query(`UPDATE departments SET um_coordinator_user_id = $1 WHERE id = $2`, [
+        '7f000000-0000-4000-8000-000000000000',
+        world.home.id,
+      ]),
+    ).rejects.toThrow(/foreign key/);
+  });
+
   it('loads the demo department with one sign-in per role, once', async () => {
     const seed = await t.app.get(DemoDataService).seedIfEmpty();
     expect(seed.created).toBe(true);

@@ -2,10 +2,14 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
+import type { User } from '../users/user.entity';
 
 /** A state department (appointing authority) running its own upward mobility program. */
 @Entity({ name: 'departments' })
@@ -18,6 +22,18 @@ export class Department {
 
   @Column({ type: 'varchar', length: 200 })
   name!: string;
+
+  /** The department's named upward mobility coordinator (CalHR HR Manual 1005): a COORDINATOR user. */
+  @Column({ name: 'um_coordinator_user_id', type: 'uuid', nullable: true })
+  umCoordinatorUserId!: string | null;
+
+  // By entity name, not class: users already import this module (no import cycle).
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'um_coordinator_user_id',
+    foreignKeyConstraintName: 'FK_departments_um_coordinator',
+  })
+  umCoordinator?: Relation<User>;
 
   /** Month and day the annual UM report is due (statute: July 1; older guidance: June 1). */
   @Column({ name: 'report_due_month_day', type: 'char', length: 5, default: '07-01' })

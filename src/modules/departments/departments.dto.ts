@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  IsUUID,
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -58,6 +59,17 @@ export class UpdateDepartmentDto {
   @Length(2, 200)
   name?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The department's named UM coordinator: a COORDINATOR user of this department",
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  umCoordinatorUserId?: string | null;
+
   @ApiPropertyOptional({ example: '07-01' })
   @IsOptional()
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
@@ -94,6 +106,7 @@ export class DepartmentDto {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) umCoordinatorUserId!: string | null;
   @ApiProperty() reportDueMonthDay!: string;
   @ApiProperty({ nullable: true, type: Number }) stateTimeTrainingCapHours!: number | null;
   @ApiProperty() smallCellThreshold!: number;
@@ -105,6 +118,7 @@ export function toDepartmentDto(department: Department): DepartmentDto {
     id: department.id,
     code: department.code,
     name: department.name,
+    umCoordinatorUserId: department.umCoordinatorUserId,
     reportDueMonthDay: department.reportDueMonthDay,
     stateTimeTrainingCapHours:
       department.stateTimeTrainingCapHours === null

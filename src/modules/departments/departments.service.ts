@@ -9,6 +9,7 @@ import { pageOf, skipFor } from '../../common/http/pagination';
 import type { Page } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
+import { User } from '../users/user.entity';
 import { Department } from './department.entity';
 import type {
   CreateDepartmentDto,
@@ -20,6 +21,7 @@ function auditView(department: Department): Record<string, unknown> {
   return {
     code: department.code,
     name: department.name,
+    umCoordinatorUserId: department.umCoordinatorUserId,
     reportDueMonthDay: department.reportDueMonthDay,
     stateTimeTrainingCapHours: department.stateTimeTrainingCapHours,
     smallCellThreshold: department.smallCellThreshold,
@@ -103,6 +105,25 @@ export class DepartmentsService {
       if (!department) throw DomainError.notFound('Department');
       const before = auditView(department);
       if (input.name !== undefined) department.name = input.name;
+      if (input.umCoordinatorUserId !== undefined) {
+        if (input.umCoordinatorUserId !== null) {
+          const isCoordinatorHere = await manager.existsBy(User, {
+            id: input.umCoordinatorUserId,
+            role: 'COORDINATOR',
+            departmentId: department.id,
+            disabled: false,
+          });
+          if (!isCoordinatorHere) {
+            throw DomainError.validation([
+              {
+                field: 'umCoordinatorUserId',
+                message: 'must be an enabled COORDINATOR user of this department',
+              },
+            ]);
+          }
+        }
+        department.umCoordinatorUserId = input.umCoordinatorUserId;
+      }
       if (input.reportDueMonthDay !== undefined)
         department.reportDueMonthDay = input.reportDueMonthDay;
       if (input.smallCellThreshold !== undefined)

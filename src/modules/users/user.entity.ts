@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { ROLES } from '../../common/auth/role';
 import type { Role } from '../../common/auth/role';
 import { Department } from '../departments/department.entity';
@@ -39,7 +40,7 @@ export class User {
 
   @ManyToOne(() => Department, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
-  department?: Department;
+  department?: Relation<Department>;
 
   /** The user's own employee record (EMPLOYEE, SUPERVISOR). */
   @Column({ name: 'employee_id', type: 'uuid', nullable: true, unique: true })
@@ -47,7 +48,7 @@ export class User {
 
   @ManyToOne(() => Employee, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'employee_id' })
-  employee?: Employee;
+  employee?: Relation<Employee>;
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
