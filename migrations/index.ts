@@ -6,6 +6,7 @@ import { ProgramRecords1795648485208 } from './1795648485208-ProgramRecords';
 import { IntegrityConstraints1795650152047 } from './1795650152047-IntegrityConstraints';
 import { EligibilityRuleSets1795651479309 } from './1795651479309-EligibilityRuleSets';
 import { DepartmentUmCoordinator1795651622100 } from './1795651622100-DepartmentUmCoordinator';
+import { AnnualReports1795652313398 } from './1795652313398-AnnualReports';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IntegrityConstraints1795650152047,
   EligibilityRuleSets1795651479309,
   DepartmentUmCoordinator1795651622100,
+  AnnualReports1795652313398,
 ];

@@ -23,6 +23,7 @@ import { CareerConversationsModule } from './modules/career-conversations/career
 import { TrainingModule } from './modules/training/training.module';
 import { TdAssignmentsModule } from './modules/td-assignments/td-assignments.module';
 import { GoalsModule } from './modules/goals/goals.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 import { UsersModule } from './modules/users/users.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         GoalsModule,
         EligibilityModule,
         DemoDataModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,628 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager, FindOptionsSelect, QueryDeepPartialEntity } from 'typeorm';
+import type { Actor } from '../../common/auth/auth-user';
+import { readableDepartmentId } from '../../common/auth/department-scope';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { DomainError } from '../../common/errors/domain-error';
+import { pageOf, skipFor } from '../../common/http/pagination';
+import type { Page, PageQueryDto } from '../../common/http/pagination';
+import { diffForAudit } from '../audit/audit-changes.rule';
+import { AuditService } from '../audit/audit.service';
+import { programToday } from '../career-plans/program-date';
+import { EligibilityFactsLoader } from '../eligibility/eligibility-facts.loader';
+import type { LoadedEmployee } from '../eligibility/eligibility-facts.loader';
+import { departmentReport, EligibilityService } from '../eligibility/eligibility.service';
+import type { RuleSetInForce } from '../eligibility/rule-sets.service';
+import { parseFiscalYear } from '../program-calendar/fiscal-year.rule';
+import { buildAnnualReport, FiscalYearNotStartedError, reportPeriod } from './annual-report.builder';
+import type { AnnualReportRaw, PipelineRaw, ReportPeriod } from './annual-report.builder';
+import { AnnualReportQueries } from './annual-report.queries';
+import type { ClassRow, DepartmentRow } from './annual-report.queries';
+import { ANNUAL_REPORT_SCHEMA_VERSION } from './annual-report.types';
+import type { AnnualReportData, ReportAudience, ReportFormat } from './annual-report.types';
+import { diffFigures, renderCsv, renderJson, sha256Hex } from './report-figures.rule';
+import type { FigureChange } from './report-figures.rule';
+import { ReportVersion } from './report-version.entity';
+
+/** Advisory lock class for numbering certified versions (the key is department + year). */
+const REPORT_VERSION_LOCK = 0x554d5256;
+
+/** Header fields that differ between any two renderings: not figures that "moved". */
+const VOLATILE_PATHS = new Set([
+  'header.generatedAt',
+  'header.status',
+  'header.version',
+  'header.certifiedAt',
+  'header.certifiedByName',
+]);
+
+export interface RenderedReport {
+  content: Buffer;
+  sha256: string;
+  contentType: string;
+  fileName: string;
+}
+
+export interface ReportFileSummary {
+  format: ReportFormat;
+  audience: ReportAudience;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ReportVersionSummary {
+  id: string;
+  departmentId: string;
+  kind: string;
+  fiscalYear: string;
+  version: number;
+  status: string;
+  schemaVersion: number;
+  smallCellThreshold: number;
+  certifiedBy: string;
+  certifiedAt: Date;
+  /** Files the caller may download (AUDITOR: the oversight ones). */
+  files: ReportFileSummary[];
+}
+
+export interface ReportDiff {
+  fiscalYear: string;
+  version: number;
+  against: string;
+  audience: ReportAudience;
+  changes: FigureChange[];
+}
+
+type FileKey = `${ReportAudience}:${ReportFormat}`;
+
+/** Where each rendering lives in report_versions. */
+const FILE_COLUMNS: Record<
+  FileKey,
+  { content: keyof ReportVersion; sha256: keyof ReportVersion; column: string }
+> = {
+  'department:json': {
+    content: 'departmentJson',
+    sha256: 'departmentJsonSha256',
+    column: 'department_json',
+  },
+  'department:csv': {
+    content: 'departmentCsv',
+    sha256: 'departmentCsvSha256',
+    column: 'department_csv',
+  },
+  'oversight:json': {
+    content: 'oversightJson',
+    sha256: 'oversightJsonSha256',
+    column: 'oversight_json',
+  },
+  'oversight:csv': {
+    content: 'oversightCsv',
+    sha256: 'oversightCsvSha256',
+    column: 'oversight_csv',
+  },
+};
+const FILE_KEYS = Object.keys(FILE_COLUMNS) as FileKey[];
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function render(data: AnnualReportData, format: ReportFormat): Buffer {
+  return format === 'json' ? renderJson(data) : renderCsv(data);
+}
+
+function fileName(
+  departmentCode: string,
+  fiscalYear: string,
+  version: number | null,
+  audience: ReportAudience,
+  format: ReportFormat,
+): string {
+  const safeCode = departmentCode.replace(/[^A-Za-z0-9_-]/g, '_');
+  const label = version === null ? 'draft' : `v${version}`;
+  return `um-annual-report-${safeCode}-${fiscalYear}-${label}-${audience}.${format}`;
+}
+
+function fiscalYearPeriod(fiscalYear: string, today: string): ReportPeriod {
+  try {
+    return reportPeriod(fiscalYear, today);
+  } catch (error) {
+    const message =
+      error instanceof FiscalYearNotStartedError
+        ? 'has not started yet: there is nothing to report'
+        : error instanceof Error
+          ? error.message
+          : 'must look like 2025-26';
+    throw DomainError.validation([{ field: 'path.fiscalYear', message }]);
+  }
+}
+
+function assertFiscalYear(fiscalYear: string): void {
+  try {
+    parseFiscalYear(fiscalYear);
+  } catch (error) {
+    throw DomainError.validation([
+      {
+        field: 'path.fiscalYear',
+        message: error instanceof Error ? error.message : 'must look like 2025-26',
+      },
+    ]);
+  }
+}
+
+/**
+ * Auditors only ever receive the oversight audience (small cells hidden); asking for the
+ * department's is refused. Everyone else gets what they ask for, the department's by default.
+ */
+export function audienceFor(actor: Actor, requested: ReportAudience | undefined): ReportAudience {
+  if (actor.user.role === 'AUDITOR') {
+    if (requested === 'department') {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Auditors receive the oversight audience only (small counts suppressed)',
+      );
+    }
+    return 'oversight';
+  }
+  return requested ?? 'department';
+}
+
+/**
+ * The annual Upward Mobility Program report (Gov Code 19402): live drafts, certification into
+ * frozen versions, downloads and comparisons.
+ */
+@Injectable()
+export class AnnualReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly queries: AnnualReportQueries,
+    private readonly eligibility: EligibilityService,
+    private readonly facts: EligibilityFactsLoader,
+  ) {}
+
+  /** The report computed now from live data; nothing is stored or audited. */
+  async draft(
+    departmentId: string,
+    fiscalYear: string,
+    format: ReportFormat,
+    audience: ReportAudience,
+    actor: Actor,
+  ): Promise<RenderedReport> {
+    const period = fiscalYearPeriod(fiscalYear, programToday());
+    const { data, department } = await this.liveReport(departmentId, period, audience, actor);
+    const content = render(data, format);
+    return {
+      content,
+      sha256: sha256Hex(content),
+      contentType: CONTENT_TYPES[format],
+      fileName: fileName(department.code, fiscalYear, null, audience, format),
+    };
+  }
+
+  /**
+   * Freezes the report as the next version: the data and every rendering's bytes, with their
+   * SHA-256. Refused (422) while Gov Code 19402's explanation and two-year plan are missing.
+   */
+  async certify(
+    departmentId: string,
+    fiscalYear: string,
+    actor: Actor,
+  ): Promise<ReportVersionSummary> {
+    const period = fiscalYearPeriod(fiscalYear, programToday());
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const department = await this.visibleDepartment(manager, departmentId, actor);
+        // Concurrent certifications of one report take numbers one after the other.
+        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          REPORT_VERSION_LOCK,
+          `${departmentId}:${fiscalYear}`,
+        ]);
+        const latest: { version: number }[] = await manager.query(
+          `SELECT COALESCE(max(version), 0)::int AS version FROM report_versions
+            WHERE department_id = $1 AND kind = 'ANNUAL' AND fiscal_year = $2`,
+          [departmentId, fiscalYear],
+        );
+        const version = latest[0].version + 1;
+        const certifiedAt = new Date();
+        const certifier: { name: string }[] = await manager.query(
+          'SELECT display_name AS name FROM users WHERE id = $1',
+          [actor.user.id],
+        );
+        const raw = await this.gather(manager, department, period, certifiedAt.toISOString(), {
+          version,
+          certifiedAt: certifiedAt.toISOString(),
+          certifiedByName: certifier[0]?.name ?? actor.user.email,
+        });
+        const data = buildAnnualReport(raw, 'department');
+        if (data.missedGoals.problems.length > 0) {
+          throw new DomainError(
+            'RULE_VIOLATION',
+            `The move goals of ${period.previousFiscalYear} and ${fiscalYear} were both missed: ` +
+              `the ${period.nextFiscalYear} goal record must explain why and say what is needed ` +
+              'to meet them in the next two fiscal years before the report can be certified ' +
+              '(Gov Code 19402)',
+            data.missedGoals.problems,
+          );
+        }
+        const oversight = buildAnnualReport(raw, 'oversight');
+        const files: Record<FileKey, Buffer> = {
+          'department:json': renderJson(data),
+          'department:csv': renderCsv(data),
+          'oversight:json': renderJson(oversight),
+          'oversight:csv': renderCsv(oversight),
+        };
+        const row = manager.create(ReportVersion, {
+          id: randomUUID(),
+          departmentId,
+          kind: 'ANNUAL',
+          fiscalYear,
+          version,
+          status: 'CERTIFIED',
+          schemaVersion: ANNUAL_REPORT_SCHEMA_VERSION,
+          data: JSON.parse(files['department:json'].toString('utf8')) as Record<string, unknown>,
+          smallCellThreshold: department.smallCellThreshold,
+          certifiedBy: actor.user.id,
+          certifiedAt,
+        });
+        for (const key of FILE_KEYS) {
+          const { content, sha256 } = FILE_COLUMNS[key];
+          Object.assign(row, { [content]: files[key], [sha256]: sha256Hex(files[key]) });
+        }
+        await manager.insert(ReportVersion, row as QueryDeepPartialEntity<ReportVersion>);
+        const summary = summaryOf(row, actor, (key) => files[key].length);
+        await this.audit.record(manager, actor, {
+          action: 'REPORT_CERTIFY',
+          entityType: 'report_version',
+          entityId: row.id,
+          departmentId,
+          changes: diffForAudit(
+            null,
+            {
+              kind: 'ANNUAL',
+              fiscalYear,
+              version,
+              status: 'CERTIFIED',
+              sha256: Object.fromEntries(
+                summary.files.map((file) => [`${file.audience}.${file.format}`, file.sha256]),
+              ),
+            },
+            new Set(),
+          ),
+        });
+        return summary;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(
+          'CONFLICT',
+          'Another certification of this report was just recorded: reload the versions',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async versions(
+    departmentId: string,
+    fiscalYear: string,
+    query: PageQueryDto,
+    actor: Actor,
+  ): Promise<Page<ReportVersionSummary>> {
+    assertFiscalYear(fiscalYear);
+    const manager = this.dataSource.manager;
+    await this.visibleDepartment(manager, departmentId, actor);
+    const where = { departmentId, kind: 'ANNUAL' as const, fiscalYear };
+    const repository = manager.getRepository(ReportVersion);
+    const [rows, total] = await repository.findAndCount({
+      where,
+      select: {
+        id: true,
+        departmentId: true,
+        kind: true,
+        fiscalYear: true,
+        version: true,
+        status: true,
+        schemaVersion: true,
+        smallCellThreshold: true,
+        certifiedBy: true,
+        certifiedAt: true,
+        departmentJsonSha256: true,
+        departmentCsvSha256: true,
+        oversightJsonSha256: true,
+        oversightCsvSha256: true,
+      },
+      order: { version: query.order === 'desc' ? 'DESC' : 'ASC' },
+      skip: skipFor(query),
+      take: query.pageSize,
+    });
+    const sizes = await this.fileSizes(
+      manager,
+      rows.map((row) => row.id),
+    );
+    return pageOf(
+      rows.map((row) => summaryOf(row, actor, (key) => sizes.get(row.id)?.[key] ?? 0)),
+      total,
+      query,
+    );
+  }
+
+  /** The frozen bytes of one rendering of a certified version; every download is audited. */
+  async download(
+    departmentId: string,
+    fiscalYear: string,
+    version: number,
+    format: ReportFormat,
+    requestedAudience: ReportAudience | undefined,
+    actor: Actor,
+  ): Promise<RenderedReport> {
+    assertFiscalYear(fiscalYear);
+    const audience = audienceFor(actor, requestedAudience);
+    return this.dataSource.transaction(async (manager) => {
+      const department = await this.visibleDepartment(manager, departmentId, actor);
+      const row = await this.versionFile(manager, departmentId, fiscalYear, version, audience, format);
+      await this.audit.record(manager, actor, {
+        action: 'REPORT_DOWNLOAD',
+        entityType: 'report_version',
+        entityId: row.id,
+        departmentId,
+        changes: { fiscalYear, version, format, audience, sha256: row.sha256 },
+      });
+      return {
+        content: row.content,
+        sha256: row.sha256,
+        contentType: CONTENT_TYPES[format],
+        fileName: fileName(department.code, fiscalYear, version, audience, format),
+      };
+    });
+  }
+
+  /**
+   * Which figures moved from certified `version` to `against` (another version, or the report
+   * as it would be computed now), in the caller's audience. Auditors compare certified
+   * versions only: they never see a draft.
+   */
+  async diff(
+    departmentId: string,
+    fiscalYear: string,
+    version: number,
+    against: string,
+    requestedAudience: ReportAudience | undefined,
+    actor: Actor,
+  ): Promise<ReportDiff> {
+    assertFiscalYear(fiscalYear);
+    const audience = audienceFor(actor, requestedAudience);
+    if (against === 'current' && actor.user.role === 'AUDITOR') {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Auditors compare certified versions only: the current figures are a draft',
+      );
+    }
+    const manager = this.dataSource.manager;
+    await this.visibleDepartment(manager, departmentId, actor);
+    const base = await this.versionFile(manager, departmentId, fiscalYear, version, audience, 'json');
+    let other: unknown;
+    if (against === 'current') {
+      const period = fiscalYearPeriod(fiscalYear, programToday());
+      other = (await this.liveReport(departmentId, period, audience, actor)).data;
+    } else {
+      const otherFile = await this.versionFile(
+        manager,
+        departmentId,
+        fiscalYear,
+        Number(against),
+        audience,
+        'json',
+      );
+      other = JSON.parse(otherFile.content.toString('utf8'));
+    }
+    return {
+      fiscalYear,
+      version,
+      against,
+      audience,
+      changes: diffFigures(JSON.parse(base.content.toString('utf8')), other, (path) =>
+        VOLATILE_PATHS.has(path),
+      ),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** All figures read in one REPEATABLE READ snapshot, so they agree with each other. */
+  private async liveReport(
+    departmentId: string,
+    period: ReportPeriod,
+    audience: ReportAudience,
+    actor: Actor,
+  ): Promise<{ data: AnnualReportData; department: DepartmentRow }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const department = await this.visibleDepartment(manager, departmentId, actor);
+      const raw = await this.gather(manager, department, period, new Date().toISOString(), null);
+      return { data: buildAnnualReport(raw, audience), department };
+    });
+  }
+
+  /** Outside the caller's department: 404, as if it did not exist. */
+  private async visibleDepartment(
+    manager: EntityManager,
+    departmentId: string,
+    actor: Actor,
+  ): Promise<DepartmentRow> {
+    const scope = readableDepartmentId(actor.user);
+    if (scope !== null && scope !== departmentId) throw DomainError.notFound('Department');
+    const department = await this.queries.department(manager, departmentId);
+    if (!department) throw DomainError.notFound('Department');
+    return department;
+  }
+
+  private async gather(
+    manager: EntityManager,
+    department: DepartmentRow,
+    period: ReportPeriod,
+    generatedAt: string,
+    certification: AnnualReportRaw['certification'],
+  ): Promise<AnnualReportRaw> {
+    const id = department.id;
+    const classes = await this.queries.classes(manager, id, period);
+    return {
+      period,
+      generatedAt,
+      certification,
+      department,
+      classes,
+      program: await this.queries.programCounts(manager, id, period),
+      trainingHoursByKind: await this.queries.trainingHoursByKind(manager, id, period),
+      movesByClass: await this.queries.movesByClass(manager, id, period),
+      moveTotals: await this.queries.moveTotals(manager, id, period),
+      goals: await this.queries.goals(manager, id, period),
+      pipeline: await this.pipeline(manager, id, period, classes),
+      demographics: await this.queries.demographics(manager, id, period),
+    };
+  }
+
+  /**
+   * LPEL/bridging employees on the rolls on the as-of date measured by the eligibility service
+   * against each ELTPA class of the year: their facts are loaded once for the department, each
+   * class's rules applied to them. Counts only.
+   */
+  private async pipeline(
+    manager: EntityManager,
+    departmentId: string,
+    period: ReportPeriod,
+    classes: readonly ClassRow[],
+  ): Promise<PipelineRaw[]> {
+    const targets: { cls: ClassRow; ruleSet: RuleSetInForce | null }[] = [];
+    for (const cls of classes.filter((c) => c.designation === 'ELTPA')) {
+      targets.push({ cls, ruleSet: await this.ruleSetInForce(manager, cls.classCode, period.asOf) });
+    }
+    // The facts are loaded once, and only when some class has rules to measure them against.
+    let employees: LoadedEmployee[] = [];
+    if (targets.some((target) => target.ruleSet !== null)) {
+      const ids = await this.queries.lpelOrBridgingOnAsOf(manager, departmentId, period);
+      if (ids.size > 0) {
+        employees = (await this.facts.forDepartment(manager, departmentId, period.asOf)).filter(
+          (employee) => ids.has(employee.summary.id),
+        );
+      }
+    }
+    const entries: PipelineRaw[] = [];
+    for (const { cls, ruleSet } of targets) {
+      if (ruleSet === null) {
+        entries.push({ classCode: cls.classCode, title: cls.title, counts: null });
+        continue;
+      }
+      const { counts } = departmentReport(departmentId, period.asOf, ruleSet, employees);
+      entries.push({
+        classCode: cls.classCode,
+        title: cls.title,
+        counts: {
+          evaluated: counts.evaluated,
+          eligible: counts.eligible,
+          examEligible: counts.examEligible,
+          within3Months: counts.within3Months,
+          within6Months: counts.within6Months,
+          within12Months: counts.within12Months,
+          unusable: counts.unusable,
+        },
+      });
+    }
+    return entries;
+  }
+
+  /** The class's eligibility rules in force on the date; null when it has none. */
+  private async ruleSetInForce(
+    manager: EntityManager,
+    classCode: string,
+    asOf: string,
+  ): Promise<RuleSetInForce | null> {
+    try {
+      return await this.eligibility.targetRuleSet(manager, classCode, asOf);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** One rendering of one version, its hash checked against the one stored at certification. */
+  private async versionFile(
+    manager: EntityManager,
+    departmentId: string,
+    fiscalYear: string,
+    version: number,
+    audience: ReportAudience,
+    format: ReportFormat,
+  ): Promise<{ id: string; content: Buffer; sha256: string }> {
+    const columns = FILE_COLUMNS[`${audience}:${format}`];
+    const select: FindOptionsSelect<ReportVersion> = {
+      id: true,
+      [columns.content]: true,
+      [columns.sha256]: true,
+    };
+    const row = await manager.getRepository(ReportVersion).findOne({
+      where: { departmentId, kind: 'ANNUAL', fiscalYear, version },
+      select,
+    });
+    if (!row) throw DomainError.notFound('Report version');
+    const content = row[columns.content] as Buffer;
+    const sha256 = row[columns.sha256] as string;
+    if (sha256Hex(content) !== sha256) {
+      throw new Error(`Report version ${row.id} ${audience}/${format}: stored bytes fail their hash`);
+    }
+    return { id: row.id, content, sha256 };
+  }
+
+  private async fileSizes(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, Record<FileKey, number>>> {
+    if (ids.length === 0) return new Map();
+    const rows: ({ id: string } & Record<string, number>)[] = await manager.query(
+      `SELECT id, ${FILE_KEYS.map(
+        (key) => `octet_length(${FILE_COLUMNS[key].column})::int AS "${key}"`,
+      ).join(', ')}
+         FROM report_versions WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        Object.fromEntries(FILE_KEYS.map((key) => [key, row[key]])) as Record<FileKey, number>,
+      ]),
+    );
+  }
+}
+
+function summaryOf(
+  row: ReportVersion,
+  actor: Actor,
+  size: (key: FileKey) => number,
+): ReportVersionSummary {
+  const visible = FILE_KEYS.filter(
+    (key) => actor.user.role !== 'AUDITOR' || key.startsWith('oversight:'),
+  );
+  return {
+    id: row.id,
+    departmentId: row.departmentId,
+    kind: row.kind,
+    fiscalYear: row.fiscalYear.trim(),
+    version: row.version,
+    status: row.status,
+    schemaVersion: row.schemaVersion,
+    smallCellThreshold: row.smallCellThreshold,
+    certifiedBy: row.certifiedBy,
+    certifiedAt: row.certifiedAt,
+    files: visible.map((key) => {
+      const [audience, format] = key.split(':') as [ReportAudience, ReportFormat];
+      return {
+        format,
+        audience,
+        sha256: row[FILE_COLUMNS[key].sha256] as string,
+        bytes: size(key),
+      };
+    }),
+  };
+}
