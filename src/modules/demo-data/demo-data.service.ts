@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Appointment } from '../appointments/appointment.entity';
 import { Employee } from '../employees/employee.entity';
 import { demoRoster } from './demo-roster';
+import { seedDemoRuleSets } from '../eligibility/demo-rule-sets.seed';
 import { systemActor } from '../../common/auth/auth-user';
 import type { Actor } from '../../common/auth/auth-user';
 import type { Role } from '../../common/auth/role';
@@ -153,6 +154,14 @@ export class DemoDataService {
       );
 
       const employeeIds = await this.seedEmployees(manager, department.id, catalog, actor);
+      const ruleSets = await seedDemoRuleSets(manager);
+      await this.audit.record(manager, actor, {
+        action: 'CREATE',
+        entityType: 'eligibility_rule_set',
+        entityId: null,
+        departmentId: null,
+        changes: { illustrativeDemoRuleSets: { old: 0, new: ruleSets } },
+      });
 
       const credentials: DemoCredential[] = [];
       for (const demoUser of DEMO_USERS) {
