@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { ProgramParticipation } from '../src/modules/applications/participation.entity';
 import { CareerPlan } from '../src/modules/career-plans/career-plan.entity';
 import { PlanEvent } from '../src/modules/career-plans/plan-event.entity';
-import { programToday } from '../src/modules/career-plans/program-date';
+import { programToday } from '../src/modules/program-calendar/program-date';
 import type { Classification } from '../src/modules/classifications/classification.entity';
 import type { Designation } from '../src/modules/classifications/um-designation.entity';
 import { UmDesignationRecord } from '../src/modules/classifications/um-designation.entity';

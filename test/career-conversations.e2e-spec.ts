@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { ProgramApplication } from '../src/modules/applications/program-application.entity';
 import { ProgramParticipation } from '../src/modules/applications/participation.entity';
 import { addCalendarMonths } from '../src/modules/career-conversations/conversation-due.rule';
-import { programToday } from '../src/modules/career-plans/program-date';
+import { programToday } from '../src/modules/program-calendar/program-date';
 import type { Classification } from '../src/modules/classifications/classification.entity';
 import { addDays } from '../src/modules/program-calendar/fiscal-year.rule';
 import { auditCount, makeClassification, makeEmployee, makeRoleWorld } from './support/fixtures';

@@ -3,7 +3,7 @@ import { ProgramApplication } from '../src/modules/applications/program-applicat
 import { ProgramParticipation } from '../src/modules/applications/participation.entity';
 import { addCalendarMonths } from '../src/modules/career-conversations/conversation-due.rule';
 import { CareerPlan } from '../src/modules/career-plans/career-plan.entity';
-import { programToday } from '../src/modules/career-plans/program-date';
+import { programToday } from '../src/modules/program-calendar/program-date';
 import type { Classification } from '../src/modules/classifications/classification.entity';
 import { UmDesignationRecord } from '../src/modules/classifications/um-designation.entity';
 import type { Employee } from '../src/modules/employees/employee.entity';

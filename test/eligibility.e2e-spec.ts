@@ -4,7 +4,7 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { addCalendarMonths } from '../src/modules/career-conversations/conversation-due.rule';
 import { CareerPlan } from '../src/modules/career-plans/career-plan.entity';
 import type { PlanState } from '../src/modules/career-plans/plan-workflow.rule';
-import { programToday } from '../src/modules/career-plans/program-date';
+import { programToday } from '../src/modules/program-calendar/program-date';
 import type { Classification } from '../src/modules/classifications/classification.entity';
 import { UmDesignationRecord } from '../src/modules/classifications/um-designation.entity';
 import type { Department } from '../src/modules/departments/department.entity';

@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import type { Employee } from '../src/modules/employees/employee.entity';
 import { addDays } from '../src/modules/program-calendar/fiscal-year.rule';
 import { addWorkingDays } from '../src/modules/program-calendar/working-days.rule';
-import { californiaToday } from '../src/modules/td-assignments/early-end.rule';
+import { programToday } from '../src/modules/program-calendar/program-date';
 import { TdAssignment } from '../src/modules/td-assignments/td-assignment.entity';
 import { checkTdAssignmentLimit } from '../src/modules/td-assignments/td-assignment-limit.rule';
 import { auditCount, makeClassification, makeEmployee, makeRoleWorld } from './support/fixtures';
@@ -316,7 +316,7 @@ describe('T&D assignments (e2e)', () => {
 
   describe('early-end requests (10 working days)', () => {
     it('the employee requests today; honoured after 12 working days it is late', async () => {
-      const today = californiaToday();
+      const today = programToday();
       const body = await created(
         world.employees.employee.id,
         addDays(today, -30),
@@ -436,7 +436,7 @@ describe('T&D assignments (e2e)', () => {
         dueBy: '2026-03-16',
         honouredOn: null,
         workingDaysTaken: null,
-        late: californiaToday() > '2026-03-16',
+        late: programToday() > '2026-03-16',
       });
     });
 
@@ -444,7 +444,7 @@ describe('T&D assignments (e2e)', () => {
       const employee = await newEmployee();
       const body = await created(employee.id, '2026-01-05', '2026-06-30');
       const before = await snapshot();
-      for (const requestedOn of [addDays(californiaToday(), 1), '2026-01-04', '2026-07-01']) {
+      for (const requestedOn of [addDays(programToday(), 1), '2026-01-04', '2026-07-01']) {
         const response = await t.http
           .post(`/api/td-assignments/${body.id}/early-end-request`)
           .set(as(world.tokens.COORDINATOR))
@@ -468,7 +468,7 @@ describe('T&D assignments (e2e)', () => {
 
   describe('reading and scope', () => {
     it('lists by scope with filters, shows the worst window, and answers 404 outside scope', async () => {
-      const today = californiaToday();
+      const today = programToday();
       const peerAssignment = await created(world.employees.peer.id, '2026-01-05', '2026-03-31');
       const own = await t.http
         .get('/api/td-assignments')

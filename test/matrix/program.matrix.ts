@@ -6,7 +6,7 @@ import { CareerConversation } from '../../src/modules/career-conversations/caree
 import { CareerPlan } from '../../src/modules/career-plans/career-plan.entity';
 import { PlanActivity } from '../../src/modules/career-plans/plan-activity.entity';
 import type { PlanState } from '../../src/modules/career-plans/plan-workflow.rule';
-import { programToday } from '../../src/modules/career-plans/program-date';
+import { programToday } from '../../src/modules/program-calendar/program-date';
 import type { Employee } from '../../src/modules/employees/employee.entity';
 import { fiscalYearOf } from '../../src/modules/program-calendar/fiscal-year.rule';
 import { makeClassification, makeEmployee } from '../support/fixtures';

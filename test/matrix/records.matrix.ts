@@ -1,7 +1,7 @@
 import type { Employee } from '../../src/modules/employees/employee.entity';
 import { AnnualGoal } from '../../src/modules/goals/annual-goal.entity';
 import { addDays } from '../../src/modules/program-calendar/fiscal-year.rule';
-import { californiaToday } from '../../src/modules/td-assignments/early-end.rule';
+import { programToday } from '../../src/modules/program-calendar/program-date';
 import { TdAssignment } from '../../src/modules/td-assignments/td-assignment.entity';
 import { TrainingRecord } from '../../src/modules/training/training-record.entity';
 import { makeEmployee } from '../support/fixtures';
@@ -312,7 +312,7 @@ export const matrix: MatrixModule = {
       {
         // The EMPLOYEE user's own assignment: they, the coordinator and ADMIN may record it.
         request: async (w, _p, t) => {
-          const today = californiaToday();
+          const today = programToday();
           const assignment = await freshAssignment(t, w, w.employees.employee, {
             start: addDays(today, -30),
             end: addDays(today, 300),

@@ -9,7 +9,7 @@ import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { CareerPlansService } from '../career-plans/career-plans.service';
 import { designationsOn } from '../career-plans/class-designations';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { lockEmployeeProgramRecords } from '../career-plans/program-locks';
 import { Classification } from '../classifications/classification.entity';
 import { Employee } from '../employees/employee.entity';

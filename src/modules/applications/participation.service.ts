@@ -7,7 +7,7 @@ import type { Page } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { CareerPlansService } from '../career-plans/career-plans.service';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { lockEmployeeProgramRecords } from '../career-plans/program-locks';
 import { findVisibleEmployee, relationTo } from '../employees/employee-access';
 import type { ParticipationQueryDto, WithdrawParticipationDto } from './applications.dto';

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainError } from '../../common/errors/domain-error';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { lockDepartmentCriteria } from '../career-plans/program-locks';
 import { Department } from '../departments/department.entity';
 import type { CreateSelectionCriteriaDto } from './applications.dto';

@@ -6,7 +6,7 @@ import { pageOf, skipFor } from '../../common/http/pagination';
 import type { Page } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import {
   findVisibleEmployee,
   relationTo,

@@ -38,7 +38,7 @@ import {
   PLAN_STATES,
 } from './plan-workflow.rule';
 import type { PlanActorRelation, PlanState } from './plan-workflow.rule';
-import { calendarDateIn, programToday } from './program-date';
+import { calendarDateIn, programToday } from '../program-calendar/program-date';
 import { lockEmployeeProgramRecords } from './program-locks';
 
 /** The owner writes their plan while it is a draft or has been returned to them. */

@@ -17,6 +17,7 @@ import { Department } from '../departments/department.entity';
 import { DEMO_CATALOG, DEMO_DEPARTMENT, DEMO_DESIGNATIONS } from './demo-catalog';
 import { UmDesignationRecord } from '../classifications/um-designation.entity';
 import { fiscalYearOf, previousFiscalYear } from '../program-calendar/fiscal-year.rule';
+import { programToday } from '../program-calendar/program-date';
 
 export interface DemoCredential {
   role: Role;
@@ -123,7 +124,7 @@ export class DemoDataService {
           classification.id,
         ]),
       );
-      const thisYear = fiscalYearOf(new Date().toISOString().slice(0, 10));
+      const thisYear = fiscalYearOf(programToday());
       const years = [
         previousFiscalYear(previousFiscalYear(thisYear)),
         previousFiscalYear(thisYear),

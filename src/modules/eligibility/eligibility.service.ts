@@ -7,7 +7,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { designationAt } from '../appointments/upward-move.rule';
 import type { ClassDesignation, UmDesignation } from '../appointments/upward-move.rule';
 import { addCalendarMonths } from '../career-conversations/conversation-due.rule';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { Classification } from '../classifications/classification.entity';
 import { Department } from '../departments/department.entity';
 import { findVisibleEmployee } from '../employees/employee-access';

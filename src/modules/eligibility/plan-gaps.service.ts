@@ -9,7 +9,7 @@ import { CareerPlan } from '../career-plans/career-plan.entity';
 import { assertVersion, parseOptionalIfMatch } from '../career-plans/if-match';
 import { PlanActivity } from '../career-plans/plan-activity.entity';
 import type { PlanActorRelation, PlanState } from '../career-plans/plan-workflow.rule';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { Employee } from '../employees/employee.entity';
 import { relationTo, scopeToVisibleEmployees } from '../employees/employee-access';
 import { EligibilityFactsLoader } from './eligibility-facts.loader';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { programToday } from '../program-calendar/program-date';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -63,11 +64,6 @@ const SORT_COLUMNS: Record<EmployeeSortField, string> = {
   createdAt: 'employee.createdAt',
 };
 
-/** Today as `YYYY-MM-DD` (UTC). */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 @Injectable()
 export class EmployeesService {
   constructor(
@@ -116,7 +112,7 @@ export class EmployeesService {
               AND d.classification_id = employee.classification_id
               AND d.fiscal_year <= :currentFiscalYear
             ORDER BY d.fiscal_year DESC LIMIT 1), 'NONE') = :designation`,
-        { currentFiscalYear: fiscalYearOf(today()), designation: query.designation },
+        { currentFiscalYear: fiscalYearOf(programToday()), designation: query.designation },
       );
     }
     const [items, total] = await builder

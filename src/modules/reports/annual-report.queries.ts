@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PROGRAM_TIME_ZONE } from '../career-plans/program-date';
+import { PROGRAM_TIME_ZONE } from '../program-calendar/program-date';
 import type {
   DemographicCell,
   GoalRow,

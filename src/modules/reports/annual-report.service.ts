@@ -10,7 +10,7 @@ import { pageOf, skipFor } from '../../common/http/pagination';
 import type { Page, PageQueryDto } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
-import { programToday } from '../career-plans/program-date';
+import { programToday } from '../program-calendar/program-date';
 import { EligibilityFactsLoader } from '../eligibility/eligibility-facts.loader';
 import type { LoadedEmployee } from '../eligibility/eligibility-facts.loader';
 import { departmentReport, EligibilityService } from '../eligibility/eligibility.service';

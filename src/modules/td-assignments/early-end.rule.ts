@@ -50,13 +50,3 @@ export function earlyEndRequestStatus(
     late: workingDaysTaken > TD_EARLY_END_RESPONSE_WORKING_DAYS,
   };
 }
-
-/** Today's date in California (state business runs on Pacific time), as `YYYY-MM-DD`. */
-export function californiaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Los_Angeles',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { programToday } from '../program-calendar/program-date';
 import type { Actor, AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import type { FieldProblem } from '../../common/errors/domain-error';
@@ -14,7 +15,7 @@ import {
   findVisibleEmployeeRecord,
 } from '../employees/employee-access';
 import { toDayNumber } from '../program-calendar/fiscal-year.rule';
-import { californiaToday, earlyEndRequestStatus } from './early-end.rule';
+import { earlyEndRequestStatus } from './early-end.rule';
 import type { EarlyEndRequestStatus } from './early-end.rule';
 import { TdAssignment } from './td-assignment.entity';
 import {
@@ -216,7 +217,7 @@ export class TdAssignmentsService {
     input: EarlyEndRequestDto,
     actor: Actor,
   ): Promise<TdAssignmentView> {
-    const today = californiaToday();
+    const today = programToday();
     return this.dataSource.transaction(async (manager) => {
       const assignment = await this.findVisibleLocked(manager, id, actor);
       const own = actor.user.employeeId !== null && actor.user.employeeId === assignment.employeeId;
@@ -348,7 +349,7 @@ export class TdAssignmentsService {
     assignments: TdAssignment[],
   ): Promise<TdAssignmentView[]> {
     if (assignments.length === 0) return [];
-    const today = californiaToday();
+    const today = programToday();
     const employeeIds = [...new Set(assignments.map((a) => a.employeeId))];
     const classIds = [...new Set(assignments.map((a) => a.workClassificationId))];
     const history = await manager.findBy(TdAssignment, { employeeId: In(employeeIds) });

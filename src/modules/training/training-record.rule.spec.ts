@@ -1,9 +1,4 @@
-import {
-  californiaToday,
-  exceedsStateTimeCap,
-  hoursProblem,
-  trainingRecordProblems,
-} from './training-record.rule';
+import { exceedsStateTimeCap, hoursProblem, trainingRecordProblems } from './training-record.rule';
 import type { TrainingRecordInput } from './training-record.rule';
 
 const TODAY = '2026-03-15';
@@ -108,16 +103,5 @@ describe('exceedsStateTimeCap', () => {
     ['a zero cap: any state time is over', 0, 0, { hours: 0.25, onStateTime: true }, true],
   ])('%s', (_name, cap, other, record, expected) => {
     expect(exceedsStateTimeCap(cap, other, record)).toBe(expected);
-  });
-});
-
-describe('californiaToday', () => {
-  it.each([
-    ['2026-07-01T06:59:59Z', '2026-06-30'],
-    ['2026-07-01T07:00:00Z', '2026-07-01'],
-    ['2026-01-01T07:59:59Z', '2025-12-31'],
-    ['2026-01-01T08:00:00Z', '2026-01-01'],
-  ])('%s is %s in California', (instant, expected) => {
-    expect(californiaToday(new Date(instant))).toBe(expected);
   });
 });

@@ -105,13 +105,3 @@ export function exceedsStateTimeCap(
   if (!record.onStateTime || capHours === null) return false;
   return otherStateTimeHours + record.hours > capHours + EPSILON;
 }
-
-/** Today's date in California (state business runs on Pacific time), as `YYYY-MM-DD`. */
-export function californiaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Los_Angeles',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

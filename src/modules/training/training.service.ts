@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { programToday } from '../program-calendar/program-date';
 import type { Actor, AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import type { FieldProblem } from '../../common/errors/domain-error';
@@ -23,11 +24,7 @@ import {
 } from './evidence-content.rule';
 import { EvidenceFile } from './evidence-file.entity';
 import { EvidenceStore, sha256Of } from './evidence-store';
-import {
-  californiaToday,
-  exceedsStateTimeCap,
-  trainingRecordProblems,
-} from './training-record.rule';
+import { exceedsStateTimeCap, trainingRecordProblems } from './training-record.rule';
 import { TrainingRecord } from './training-record.entity';
 import type {
   BulkVerifyDto,
@@ -140,7 +137,7 @@ export class TrainingService {
         ]);
       }
 
-      const problems: FieldProblem[] = trainingRecordProblems(input, californiaToday());
+      const problems: FieldProblem[] = trainingRecordProblems(input, programToday());
       if (
         input.planActivityId &&
         !(await this.isPlanActivityOf(manager, input.planActivityId, employee.id))

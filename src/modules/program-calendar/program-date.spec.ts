@@ -21,3 +21,14 @@ describe('calendarDateIn (program time zone: America/Los_Angeles)', () => {
     expect(programToday(new Date('2026-03-08T07:30:00Z'))).toBe('2026-03-07');
   });
 });
+
+describe('programToday at the fiscal-year and calendar-year turn', () => {
+  it.each([
+    ['2026-07-01T06:59:59Z', '2026-06-30'],
+    ['2026-07-01T07:00:00Z', '2026-07-01'],
+    ['2026-01-01T07:59:59Z', '2025-12-31'],
+    ['2026-01-01T08:00:00Z', '2026-01-01'],
+  ])('%s is %s in California', (instant, expected) => {
+    expect(programToday(new Date(instant))).toBe(expected);
+  });
+});
