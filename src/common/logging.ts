@@ -27,6 +27,8 @@ export function loggerParams(level: LogLevel): Params {
     pinoHttp: {
       level,
       genReqId: requestIdFor,
+      // Health probes arrive every few seconds: logging them buries everything else.
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       redact: { paths: REDACTED_LOG_PATHS, censor: '[Redacted]' },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
