@@ -10,3 +10,10 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
 
 /** Any signed-in user, whatever the role (e.g. `GET /auth/me`). */
 export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
+
+/**
+ * Everyone who works with individual employee records: ADMIN, COORDINATOR, SUPERVISOR and
+ * EMPLOYEE (never AUDITOR, who reads aggregates only). Scope is then narrowed in the query.
+ */
+export const RecordRoles = (): MethodDecorator & ClassDecorator =>
+  Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE');

@@ -41,3 +41,8 @@ export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<
 export function skipFor(query: PageQueryDto): number {
   return (query.page - 1) * query.pageSize;
 }
+
+/** The same page with its items mapped (entities to response DTOs). */
+export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
+  return { ...page, items: page.items.map(map) };
+}

@@ -8,8 +8,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   ApplicationDecisionDto,
@@ -34,18 +35,18 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Applications in scope (coordinator: department; supervisor: team)' })
   async list(
     @Query() query: ApplicationQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ApplicationDto>> {
     const page = await this.applications.list(query, actor);
-    return { ...page, items: page.items.map(toDto) };
+    return mapPage(page, toDto);
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: ApplicationDto })
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -55,7 +56,7 @@ export class ApplicationsController {
   }
 
   @Post()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({
     summary: 'Apply (for oneself, or by the coordinator on behalf of an employee)',
     description:
@@ -104,7 +105,7 @@ export class ApplicationsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'The applicant withdraws their open application' })
   @ApiOkResponse({ type: ApplicationDto })
   async withdraw(

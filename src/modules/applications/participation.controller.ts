@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   ParticipationDto,
@@ -21,7 +22,7 @@ export class ParticipationController {
   constructor(private readonly participation: ParticipationService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: "The employee's participation periods" })
   async history(
     @Param('id', UuidParamPipe) employeeId: string,
@@ -29,12 +30,12 @@ export class ParticipationController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<ParticipationDto>> {
     const page = await this.participation.history(employeeId, query, actor);
-    return { ...page, items: page.items.map(toParticipationDto) };
+    return mapPage(page, toParticipationDto);
   }
 
   @Post('withdraw')
   @HttpCode(200)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({
     summary: 'Close the open participation period (the employee, coordinator or admin)',
     description: "The employee's open career plans are withdrawn with it.",

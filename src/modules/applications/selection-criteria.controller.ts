@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   CreateSelectionCriteriaDto,
@@ -25,7 +25,7 @@ export class SelectionCriteriaController {
   constructor(private readonly criteria: SelectionCriteriaService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'The criteria in force and every earlier version (own department)' })
   @ApiOkResponse({ type: DepartmentSelectionCriteriaDto })
   async list(

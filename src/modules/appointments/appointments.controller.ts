@@ -2,8 +2,9 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   AppointmentDto,
@@ -24,14 +25,14 @@ export class AppointmentsController {
 
   /** The class history: whoever may see the employee (never AUDITOR), 404 outside scope. */
   @Get('employees/:id/appointments')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   async list(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: AppointmentQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<AppointmentDto>> {
     const page = await this.appointments.list(id, query, actor);
-    return { ...page, items: page.items.map(toAppointmentDto) };
+    return mapPage(page, toAppointmentDto);
   }
 
   @Post('employees/:id/appointments')

@@ -4,6 +4,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { AuditEntryDto, AuditQueryDto, AuditVerificationDto, toAuditEntryDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
@@ -21,7 +22,7 @@ export class AuditController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<AuditEntryDto>> {
     const page = await this.audit.list(query, actor);
-    return { ...page, items: page.items.map(toAuditEntryDto) };
+    return mapPage(page, toAuditEntryDto);
   }
 
   @Get('verify')

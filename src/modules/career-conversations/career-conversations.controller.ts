@@ -8,8 +8,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   CareerConversationDto,
@@ -27,18 +28,18 @@ export class CareerConversationsController {
   constructor(private readonly conversations: CareerConversationsService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Conversations in scope (an employee sees their own)' })
   async list(
     @Query() query: CareerConversationQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<CareerConversationDto>> {
     const page = await this.conversations.list(query, actor);
-    return { ...page, items: page.items.map(toCareerConversationDto) };
+    return mapPage(page, toCareerConversationDto);
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: CareerConversationDto })
   async get(
     @Param('id', UuidParamPipe) id: string,

@@ -23,8 +23,9 @@ import {
 import type { Response } from 'express';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   ActivityInputDto,
@@ -59,18 +60,18 @@ export class CareerPlansController {
   constructor(private readonly plans: CareerPlansService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Plans the caller may see (coordinator: department; supervisor: team)' })
   async list(
     @Query() query: CareerPlanQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<CareerPlanSummaryDto>> {
     const page = await this.plans.list(query, actor);
-    return { ...page, items: page.items.map(toCareerPlanSummaryDto) };
+    return mapPage(page, toCareerPlanSummaryDto);
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'A plan with activities, workflow history and next conversation due' })
   @ApiOkResponse({ type: CareerPlanDto })
   async get(
@@ -82,7 +83,7 @@ export class CareerPlansController {
   }
 
   @Post()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'A DRAFT plan for a participant (the employee, or their coordinator)' })
   @ApiCreatedResponse({ type: CareerPlanDto })
   async create(
@@ -94,7 +95,7 @@ export class CareerPlansController {
   }
 
   @Patch(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Edit goals, targets and activities (DRAFT or RETURNED only)' })
   @ApiHeader(IF_MATCH_REQUIRED)
   @ApiOkResponse({ type: CareerPlanDto })
@@ -110,7 +111,7 @@ export class CareerPlansController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({
     summary: 'SUBMIT, APPROVE, RETURN (with comment), COMPLETE or WITHDRAW the plan',
     description: '409 TRANSITION_NOT_ALLOWED lists the actions the caller may take (`allowed`).',
@@ -128,7 +129,7 @@ export class CareerPlansController {
   }
 
   @Post(':id/activities')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Add an activity (owner in DRAFT/RETURNED; coordinator any time)' })
   @ApiHeader(IF_MATCH_OPTIONAL)
   @ApiCreatedResponse({ type: PlanActivityDto })
@@ -145,7 +146,7 @@ export class CareerPlansController {
   }
 
   @Patch(':id/activities/:activityId')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Change an activity (owner in DRAFT/RETURNED; coordinator any time)' })
   @ApiHeader(IF_MATCH_OPTIONAL)
   @ApiOkResponse({ type: PlanActivityDto })
@@ -170,7 +171,7 @@ export class CareerPlansController {
 
   @Delete(':id/activities/:activityId')
   @HttpCode(204)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({ summary: 'Remove an activity (owner in DRAFT/RETURNED; coordinator any time)' })
   @ApiHeader(IF_MATCH_OPTIONAL)
   @ApiNoContentResponse()

@@ -4,6 +4,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { AnyRole, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   ClassificationDto,
@@ -27,7 +28,7 @@ export class ClassificationsController {
   @AnyRole()
   async list(@Query() query: ClassificationQueryDto): Promise<Page<ClassificationDto>> {
     const page = await this.classifications.list(query);
-    return { ...page, items: page.items.map(toClassificationDto) };
+    return mapPage(page, toClassificationDto);
   }
 
   @Get('classifications/:id')

@@ -4,6 +4,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { AnyRole, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   CreateDepartmentDto,
@@ -27,7 +28,7 @@ export class DepartmentsController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<DepartmentDto>> {
     const page = await this.departments.list(query, actor);
-    return { ...page, items: page.items.map(toDepartmentDto) };
+    return mapPage(page, toDepartmentDto);
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import type { Response } from 'express';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { etagFor } from '../career-plans/if-match';
 import {
@@ -27,7 +27,7 @@ export class EligibilityController {
   ) {}
 
   @Get('employees/:id/eligibility')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({
     summary: 'Where the employee stands against the minimum qualifications of target classes',
     description:
@@ -59,7 +59,7 @@ export class EligibilityController {
 
   @Post('career-plans/:id/activities/from-gaps')
   @HttpCode(200)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOperation({
     summary: 'Add a planned activity for each unmet requirement of the plan’s first target class',
     description:

@@ -10,6 +10,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { AnyRole, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { CreateRuleSetDto, RuleSetDto, RuleSetQueryDto, toRuleSetDto } from './rule-sets.dto';
 import { RuleSetsService } from './rule-sets.service';
@@ -26,7 +27,7 @@ export class RuleSetsController {
   @ApiOperation({ summary: 'Versions of the rule sets, newest effective date first' })
   async list(@Query() query: RuleSetQueryDto): Promise<Page<RuleSetDto>> {
     const page = await this.ruleSets.list(query);
-    return { ...page, items: page.items.map(toRuleSetDto) };
+    return mapPage(page, toRuleSetDto);
   }
 
   @Get(':id')

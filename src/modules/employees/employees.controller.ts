@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { canSeeDemographics } from './demographics.rule';
@@ -31,7 +31,7 @@ export class EmployeesController {
   constructor(private readonly employees: EmployeesService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   async list(
     @Query() query: EmployeeQueryDto,
     @CurrentActor() actor: Actor,
@@ -41,7 +41,7 @@ export class EmployeesController {
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: EmployeeDto })
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -72,7 +72,7 @@ export class EmployeesController {
   }
 
   @Get(':id/self-identification')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: SelfIdentificationViewDto })
   async getSelfIdentification(
     @Param('id', UuidParamPipe) id: string,
@@ -82,7 +82,7 @@ export class EmployeesController {
   }
 
   @Put(':id/self-identification')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: SelfIdentificationViewDto })
   async replaceSelfIdentification(
     @Param('id', UuidParamPipe) id: string,

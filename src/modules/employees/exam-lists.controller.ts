@@ -2,8 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { CreateExamListDto, ExamListDto, ExamListQueryDto, toExamListDto } from './exam-lists.dto';
 import { ExamListsService } from './exam-lists.service';
@@ -15,14 +16,14 @@ export class ExamListsController {
   constructor(private readonly examLists: ExamListsService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   async list(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: ExamListQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<ExamListDto>> {
     const page = await this.examLists.list(id, query, actor);
-    return { ...page, items: page.items.map(toExamListDto) };
+    return mapPage(page, toExamListDto);
   }
 
   @Post()

@@ -5,6 +5,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { AnyRole, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AnnualGoalDto, AnnualGoalQueryDto, PutAnnualGoalDto, toAnnualGoalDto } from './goals.dto';
 import { GoalsService, parseIfMatch } from './goals.service';
@@ -32,7 +33,7 @@ export class GoalsController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<AnnualGoalDto>> {
     const page = await this.goals.list(departmentId, query, actor);
-    return { ...page, items: page.items.map(toDto) };
+    return mapPage(page, toDto);
   }
 
   @Get(':fiscalYear')

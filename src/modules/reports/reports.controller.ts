@@ -13,6 +13,7 @@ import type { Actor } from '../../common/auth/auth-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AnnualReportService } from './annual-report.service';
 import type { RenderedReport } from './annual-report.service';
@@ -111,7 +112,7 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<ReportVersionDto>> {
     const page = await this.reports.versions(departmentId, fiscalYear, query, actor);
-    return { ...page, items: page.items.map(toReportVersionDto) };
+    return mapPage(page, toReportVersionDto);
   }
 
   @Get('versions/:version')

@@ -8,8 +8,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
-import { Roles } from '../../common/auth/roles.decorator';
+import { RecordRoles, Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import {
   CreateTdAssignmentDto,
@@ -36,17 +37,17 @@ export class TdAssignmentsController {
   constructor(private readonly assignments: TdAssignmentsService) {}
 
   @Get()
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   async list(
     @Query() query: TdAssignmentQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<Page<TdAssignmentDto>> {
     const page = await this.assignments.list(query, actor);
-    return { ...page, items: page.items.map(toDto) };
+    return mapPage(page, toDto);
   }
 
   @Get(':id')
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: TdAssignmentDto })
   async get(
     @Param('id', UuidParamPipe) id: string,
@@ -80,7 +81,7 @@ export class TdAssignmentsController {
 
   @Post(':id/early-end-request')
   @HttpCode(200)
-  @Roles('ADMIN', 'COORDINATOR', 'SUPERVISOR', 'EMPLOYEE')
+  @RecordRoles()
   @ApiOkResponse({ type: TdAssignmentDto })
   async requestEarlyEnd(
     @Param('id', UuidParamPipe) id: string,

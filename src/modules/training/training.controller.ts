@@ -23,6 +23,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 import {
@@ -62,7 +63,7 @@ export class TrainingController {
     @CurrentActor() actor: Actor,
   ): Promise<Page<TrainingRecordDto>> {
     const page = await this.training.list(query, actor);
-    return { ...page, items: page.items.map(toTrainingRecordDto) };
+    return mapPage(page, toTrainingRecordDto);
   }
 
   @Post()

@@ -5,6 +5,7 @@ import { CurrentActor } from '../../common/auth/actor.decorator';
 import type { Actor } from '../../common/auth/auth-user';
 import { Roles } from '../../common/auth/roles.decorator';
 import type { Page } from '../../common/http/pagination';
+import { mapPage } from '../../common/http/pagination';
 import { CreateUserDto, toUserDto, UpdateUserDto, UserDto, UserQueryDto } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -18,7 +19,7 @@ export class UsersController {
   @Get()
   async list(@Query() query: UserQueryDto): Promise<Page<UserDto>> {
     const page = await this.users.list(query);
-    return { ...page, items: page.items.map(toUserDto) };
+    return mapPage(page, toUserDto);
   }
 
   @Get(':id')
