@@ -7,6 +7,7 @@ import { IntegrityConstraints1795650152047 } from './1795650152047-IntegrityCons
 import { EligibilityRuleSets1795651479309 } from './1795651479309-EligibilityRuleSets';
 import { DepartmentUmCoordinator1795651622100 } from './1795651622100-DepartmentUmCoordinator';
 import { AnnualReports1795652313398 } from './1795652313398-AnnualReports';
+import { ReportFiles1795657941257 } from './1795657941257-ReportFiles';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EligibilityRuleSets1795651479309,
   DepartmentUmCoordinator1795651622100,
   AnnualReports1795652313398,
+  ReportFiles1795657941257,
 ];

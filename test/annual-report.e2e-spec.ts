@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Workbook } from 'exceljs';
 import type { Response } from 'supertest';
 import { ProgramApplication } from '../src/modules/applications/program-application.entity';
 import type { ApplicationStatus } from '../src/modules/applications/program-application.entity';
@@ -21,6 +22,14 @@ import { TdAssignment } from '../src/modules/td-assignments/td-assignment.entity
 import { TrainingRecord } from '../src/modules/training/training-record.entity';
 import type { TrainingKind, TrainingStatus } from '../src/modules/training/training-record.entity';
 import { auditCount, makeClassification, makeEmployee, makeRoleWorld } from './support/fixtures';
+import {
+  asBytes,
+  bodyBytes,
+  pdfPages,
+  readWorkbook,
+  sheet,
+  sheetRows,
+} from './support/report-files';
 import type { RoleWorld } from './support/fixtures';
 import { startTestApp } from './support/test-app';
 import type { TestApp } from './support/test-app';
@@ -942,7 +951,18 @@ describe('Annual Upward Mobility report (e2e)', () => {
       smallCellThreshold: THRESHOLD,
       certifiedBy: world.users.COORDINATOR.id,
     });
-    expect(response.body.files).toHaveLength(4);
+    expect(
+      (response.body as ReportVersionDto).files.map((f) => `${f.audience}.${f.format}`),
+    ).toEqual([
+      'department.json',
+      'department.csv',
+      'department.pdf',
+      'department.xlsx',
+      'oversight.json',
+      'oversight.csv',
+      'oversight.pdf',
+      'oversight.xlsx',
+    ]);
     const certify = await auditOf('REPORT_CERTIFY');
     expect(certify).toHaveLength(audits + 1);
     expect(certify[certify.length - 1]).toMatchObject({
@@ -979,6 +999,121 @@ describe('Annual Upward Mobility report (e2e)', () => {
     expect(listed['department.csv'].sha256).toBe(sha256(v1Csv));
   });
 
+  describe('certified XLSX and PDF: their figures against independent queries', () => {
+    let workbook: Workbook;
+    let pages: string[];
+    let json: AnnualReportData;
+
+    beforeAll(async () => {
+      const xlsx = await asBytes(download(1, '?format=xlsx')).expect(200);
+      expect(xlsx.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      workbook = await readWorkbook(bodyBytes(xlsx));
+      const pdf = await asBytes(download(1, '?format=pdf')).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      pages = await pdfPages(bodyBytes(pdf));
+      json = JSON.parse(v1Json.toString('utf8')) as AnnualReportData;
+    });
+
+    const designatedBySql = () =>
+      q<{ code: string; id: string; designation: string }>(
+        `SELECT c.class_code AS code, c.id, d.designation::text AS designation
+           FROM um_designations d JOIN classifications c ON c.id = d.classification_id
+          WHERE d.department_id = $1 AND d.fiscal_year = $2 ORDER BY c.class_code`,
+        [dept, FY],
+      );
+    const movesBySql = () =>
+      q<{ code: string; fy: number; cy: number }>(
+        `SELECT c.class_code AS code,
+                count(*) FILTER (WHERE a.effective_date BETWEEN '${START}' AND '${END}')::int AS fy,
+                count(*) FILTER (WHERE a.effective_date BETWEEN '2024-01-01' AND '2024-12-31')::int AS cy
+           FROM appointments a JOIN classifications c ON c.id = a.to_classification_id
+          WHERE a.department_id = $1 AND a.is_upward_mobility_move
+          GROUP BY c.class_code HAVING count(*) FILTER (WHERE a.effective_date BETWEEN '${START}' AND '${END}'
+                OR a.effective_date BETWEEN '2024-01-01' AND '2024-12-31') > 0
+          ORDER BY c.class_code`,
+        [dept],
+      );
+
+    it('XLSX "Classes": each designated class with its headcount on June 30', async () => {
+      const rows = sheetRows(sheet(workbook, 'Classes'));
+      const designated = await designatedBySql();
+      expect(rows.map((r) => r['Class code']).sort()).toEqual(designated.map((d) => d.code));
+      for (const d of designated) {
+        const row = rows.find((r) => r['Class code'] === d.code)!;
+        expect(row['Designation']).toBe(d.designation);
+        const employees = Object.entries(row).find(([header]) => header.startsWith('Employees'));
+        expect(employees?.[1]).toBe(await headcount(d.id));
+      }
+    });
+
+    it('XLSX "Moves by class": fiscal-year and calendar-year moves per target class', async () => {
+      const rows = sheetRows(sheet(workbook, 'Moves by class'));
+      const moves = await movesBySql();
+      expect(moves.length).toBeGreaterThan(0);
+      for (const m of moves) {
+        const row = rows.find((r) => r['Class code'] === m.code);
+        expect(row?.[`Moves in FY ${FY}`]).toBe(m.fy);
+        expect(row?.['Moves in calendar year 2024']).toBe(m.cy);
+      }
+    });
+
+    it('XLSX "Diversity": selected and total of every decision, dimension and group', async () => {
+      const rows = sheetRows(sheet(workbook, 'Diversity'));
+      const population = (
+        await q<{ id: string }>(populationSql, [dept, [classes.A.id, classes.B.id]])
+      ).map((r) => r.id);
+      let compared = 0;
+      for (const decision of Object.keys(DECISIONS)) {
+        for (const dimension of Object.keys(GROUP_SQL)) {
+          const expected = await diversityBySql(decision, dimension, population);
+          const shown = rows.filter(
+            (r) => r['Decision'] === decision && r['Dimension'] === dimension,
+          );
+          expect(shown.length).toBeGreaterThan(0);
+          for (const row of shown) {
+            const sql = expected[String(row['Group'])] ?? { selected: 0, total: 0 };
+            expect([row['Group'], row['Selected'], row['Total']]).toEqual([
+              row['Group'],
+              sql.selected,
+              sql.total,
+            ]);
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(60);
+    });
+
+    it('PDF: page X of Y and the JSON data hash on every page', () => {
+      expect(pages.length).toBeGreaterThan(3);
+      pages.forEach((text, index) => {
+        expect(text).toContain(`Page ${index + 1} of ${pages.length}`);
+        expect(text.replace(/\s+/g, '')).toContain(sha256(v1Json));
+      });
+    });
+
+    it('PDF: section 2 lists each designated class with its headcount; section 4 the moves', async () => {
+      const text = pages.join('\n');
+      const lines = text.split('\n');
+      for (const d of await designatedBySql()) {
+        const line = lines.find(
+          (l) => l.startsWith(`${d.code} `) && l.toUpperCase().includes(` ${d.designation} `),
+        );
+        expect(line).toBeDefined();
+        expect(line!.trim().split(/\s+/).at(-1)).toBe(String(await headcount(d.id)));
+      }
+      for (const m of await movesBySql()) {
+        const line = lines.find(
+          (l) => l.startsWith(`${m.code} `) && /\d+\s+\d+\s*$/.test(l) && !l.includes('LPEL'),
+        );
+        expect(line?.trim().split(/\s+/).slice(-2)).toEqual([String(m.fy), String(m.cy)]);
+      }
+      expect(json.header.departmentCode).toBeDefined();
+    });
+  });
+
   it('downloading again yields the identical bytes, with their hash in X-Content-SHA256; each download is audited', async () => {
     const before = (await auditOf('REPORT_DOWNLOAD')).length;
     for (let i = 0; i < 2; i++) {
@@ -997,6 +1132,24 @@ describe('Annual Upward Mobility report (e2e)', () => {
       actorUserId: world.users.COORDINATOR.id,
       changes: expect.objectContaining({ version: 1, format: 'csv', audience: 'department' }),
     });
+  });
+
+  it('a restarted service serves the certified PDF and XLSX with the same bytes', async () => {
+    const files = async () => ({
+      pdf: bodyBytes(await asBytes(download(1, '?format=pdf')).expect(200)),
+      xlsx: bodyBytes(await asBytes(download(1, '?format=xlsx&audience=oversight')).expect(200)),
+    });
+    const before = await files();
+    await t.restart();
+    const after = await files();
+    expect(after.pdf.equals(before.pdf)).toBe(true);
+    expect(after.xlsx.equals(before.xlsx)).toBe(true);
+    expect(sha256(after.pdf)).toBe(
+      (
+        (await t.http.get(`${url}/versions`).set(as(world.tokens.COORDINATOR)).expect(200))
+          .body as { items: ReportVersionDto[] }
+      ).items[0].files.find((f) => f.audience === 'department' && f.format === 'pdf')?.sha256,
+    );
   });
 
   it('right after certification nothing has moved against the current figures', async () => {
@@ -1097,6 +1250,8 @@ describe('Annual Upward Mobility report (e2e)', () => {
         expect(item.files.map((f) => `${f.audience}.${f.format}`)).toEqual([
           'oversight.json',
           'oversight.csv',
+          'oversight.pdf',
+          'oversight.xlsx',
         ]);
       }
     });
@@ -1167,7 +1322,7 @@ describe('Annual Upward Mobility report (e2e)', () => {
       ['/versions/abc', 400, 'path.version'],
       ['/versions/0', 400, 'path.version'],
       ['/versions/99', 404, null],
-      ['/versions/1?format=pdf', 400, 'format'],
+      ['/versions/1?format=docx', 400, 'format'],
       ['/versions/1/diff?against=latest', 400, 'against'],
       ['/versions/1/diff?against=7', 404, null],
     ])('%s: %i', async (suffix, status, field) => {

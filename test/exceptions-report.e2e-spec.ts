@@ -1,5 +1,6 @@
 import { programToday } from '../src/modules/program-calendar/program-date';
 import type { Employee } from '../src/modules/employees/employee.entity';
+import type { Classification } from '../src/modules/classifications/classification.entity';
 import { makeClassification, makeEmployee, makeRoleWorld } from './support/fixtures';
 import type { RoleWorld } from './support/fixtures';
 import { startTestApp } from './support/test-app';
@@ -113,11 +114,14 @@ describe('Compliance exceptions report (e2e)', () => {
       [emp.id, world.home.id, effectiveDate, upward],
     );
 
+  let lpel: Classification;
+  let bridging: Classification;
+
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     world = await makeRoleWorld(t.dataSource, t.http);
-    const lpel = await makeClassification(t.dataSource);
-    const bridging = await makeClassification(t.dataSource);
+    lpel = await makeClassification(t.dataSource);
+    bridging = await makeClassification(t.dataSource);
     const plain = world.classification.id;
     await sql(
       `INSERT INTO um_designations (department_id, fiscal_year, classification_id, designation)
@@ -322,7 +326,84 @@ describe('Compliance exceptions report (e2e)', () => {
       partTime: { employees: 2, participants: 1, rate: 0.5 },
       fullTime: { employees: 2, participants: 1, rate: 0.5 },
     });
-    expect(body.goals).toEqual({ moveGoal: 3, actualMoves: 1, atRisk: true });
+    // No ELTPA class has eligibility rules yet: the pipeline supplies nobody.
+    expect(body.goals).toEqual({
+      moveGoal: 3,
+      actualMoves: 1,
+      yearEnd: '2026-06-30',
+      eligibleByYearEnd: 0,
+      projectedMoves: 1,
+      outlook: 'AT_RISK',
+      atRisk: true,
+    });
+  });
+
+  it('weighs in the eligibility pipeline: LPEL/bridging employees eligible by the year end', async () => {
+    // An ELTPA target asking for 70 months in the LPEL or bridging class: people hired in
+    // January 2020 qualify in November 2025, inside the fiscal year.
+    const target = await makeClassification(t.dataSource, { title: 'Staff Services Analyst' });
+    await sql(
+      `INSERT INTO um_designations (department_id, fiscal_year, classification_id, designation)
+       VALUES ($1, $2, $3, 'ELTPA')`,
+      [world.home.id, FY, target.id],
+    );
+    await t.http
+      .post('/api/rule-sets')
+      .set(as(world.tokens.ADMIN))
+      .send({
+        classCode: target.classCode,
+        effectiveFrom: '2020-07-01',
+        patterns: [
+          {
+            id: 'I',
+            label: 'Seventy months as an assistant or technician',
+            requirements: [
+              {
+                kind: 'experience',
+                months: 70,
+                inClassCodes: [lpel.classCode, bridging.classCode],
+              },
+            ],
+          },
+        ],
+      })
+      .expect(201);
+
+    // The oracle: the department eligibility listing, restricted to LPEL/bridging employees on
+    // the as-of date, eligible now or projected by June 30.
+    const listing = await t.http
+      .get(`/api/departments/${world.home.id}/eligibility`)
+      .query({ target: target.classCode, asOf: AS_OF })
+      .set(as(world.tokens.COORDINATOR))
+      .expect(200);
+    const designated = new Set(
+      [e.lpelNoPlan, e.lpelWithPlan, e.bridgeDraftPlan, e.bridgeWithdrawn].map((x) => x.id),
+    );
+    const listed = listing.body as {
+      eligible: { id: string }[];
+      within12Months: { id: string; projectedMetOn: string | null }[];
+    };
+    const expected = new Set(
+      [
+        ...listed.eligible,
+        ...listed.within12Months.filter((x) => (x.projectedMetOn ?? '9999') <= '2026-06-30'),
+      ]
+        .map((x) => x.id)
+        .filter((id) => designated.has(id)),
+    );
+    expect(expected.size).toBeGreaterThanOrEqual(2);
+
+    const response = await t.http.get(path(world.home.id)).set(as(world.tokens.COORDINATOR));
+    expect(response.status).toBe(200);
+    expect((response.body as { goals: unknown }).goals).toEqual({
+      moveGoal: 3,
+      actualMoves: 1,
+      yearEnd: '2026-06-30',
+      eligibleByYearEnd: expected.size,
+      projectedMoves: 1 + expected.size,
+      outlook: 'ON_TRACK',
+      atRisk: false,
+    });
   });
 
   it('lets ADMIN read any department; no goal there is not at risk', async () => {
@@ -332,7 +413,7 @@ describe('Compliance exceptions report (e2e)', () => {
       departmentId: world.other.id,
       withoutApprovedPlan: { count: 0, items: [] },
       stateTimeCapExceeded: { capHours: null, count: 0 },
-      goals: { moveGoal: null, actualMoves: 0, atRisk: false },
+      goals: { moveGoal: null, actualMoves: 0, outlook: 'NO_GOAL', atRisk: false },
     });
   });
 

@@ -49,21 +49,21 @@ export function exitOnFailure(tool: string, error: unknown): void {
 /** A mistake in the command line itself (exit code 2). */
 export class UsageError extends Error {}
 
-/** A one-line progress indicator on stderr, redrawn in place on a terminal. */
+/** A one-line progress indicator on stderr, redrawn in place on a terminal, one line per
+ * update (at most five a second) otherwise. */
 export function progress(label: string): {
-  update(done: number, total?: number): void;
+  update(done: number, total?: number, note?: string): void;
   end(): void;
 } {
   const tty = process.stderr.isTTY;
   let last = 0;
   return {
-    update(done, total) {
+    update(done, total, note) {
       const now = Date.now();
-      if (now - last < 200 && done !== total) return;
+      if (now - last < 200 && done !== total && note === undefined) return;
       last = now;
-      const text = total
-        ? `${label}: ${done}/${total} (${Math.floor((done / total) * 100)}%)`
-        : `${label}: ${done}`;
+      const count = total ? `${done}/${total} (${Math.floor((done / total) * 100)}%)` : `${done}`;
+      const text = `${label}: ${count}${note ? ` ${note}` : ''}`;
       process.stderr.write(tty ? `\r${text}\u001b[K` : `${text}\n`);
     },
     end() {

@@ -63,5 +63,16 @@ export const matrix: MatrixModule = {
         expect: only({ ...DRAFTERS, AUDITOR: 403 }),
       },
     ],
+    'GET reports/statewide/:fiscalYear': [
+      // Oversight only: departments' staff never see other departments' figures.
+      {
+        request: () => ({ path: `/api/reports/statewide/${FY}` }),
+        expect: only({ ADMIN: 200, AUDITOR: 200 }),
+      },
+      {
+        request: () => ({ path: `/api/reports/statewide/${FY}?format=csv` }),
+        expect: only({ ADMIN: 200, AUDITOR: 200 }),
+      },
+    ],
   },
 };

@@ -17,6 +17,8 @@ export interface TestApp {
   dataSource: DataSource;
   database: TestDatabase;
   config: ResolvedAppConfig;
+  /** Stops the application and starts a new one on the same database (a service restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,17 +38,26 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     databaseUrl: database.url,
     jwtSecret: TEST_JWT_SECRET,
   };
-  const app = await createApp(config);
-  return {
-    app,
-    http: request(app.getHttpServer()),
-    dataSource: app.get(DataSource),
+  const testApp: TestApp = {
+    ...(await boot(config)),
     database,
     config,
+    restart: async () => {
+      await testApp.app.close();
+      Object.assign(testApp, await boot(config));
+    },
     close: async () => {
-      await app.close();
+      await testApp.app.close();
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testApp;
+}
+
+async function boot(
+  config: ResolvedAppConfig,
+): Promise<Pick<TestApp, 'app' | 'http' | 'dataSource'>> {
+  const app = await createApp(config);
+  return { app, http: request(app.getHttpServer()), dataSource: app.get(DataSource) };
 }

@@ -57,6 +57,7 @@ import type {
   SuppressedCount,
 } from './annual-report.types';
 import { adverseImpact, DEFAULT_ALPHA, FOUR_FIFTHS } from './statistics/adverse-impact.rule';
+import type { GroupCount } from './statistics/adverse-impact.rule';
 import { suppressSmallCells } from './statistics/small-cell-suppression.rule';
 
 // ---------------------------------------------------------------------------------------------
@@ -626,6 +627,42 @@ function diversityTable(
       counts.set(group, entry);
     }
   }
+  return diversityTableOf(
+    [...counts].map(([group, count]) => ({ group, ...count })),
+    disclosure,
+  );
+}
+
+/**
+ * The diversity section from counts already summed per decision, dimension and group (the
+ * statewide roll-up adds up departments' certified counts), small cells hidden when `suppress`.
+ */
+export function diversitySectionFromCounts(
+  counts: Record<DiversityDecision, Record<DiversityDimension, readonly GroupCount[]>>,
+  suppress: boolean,
+  threshold: number,
+): DiversitySection {
+  const disclosure = new Disclosure(suppress, threshold);
+  const decisions = {} as Record<DiversityDecision, DiversityDecisionResult>;
+  for (const decision of DIVERSITY_DECISIONS) {
+    const byDimension = {} as Record<DiversityDimension, DiversityTable>;
+    for (const dimension of DIVERSITY_DIMENSIONS) {
+      byDimension[dimension] = diversityTableOf(counts[decision][dimension], disclosure);
+    }
+    const { selection, pool } = DECISIONS[decision];
+    decisions[decision] = { selection, pool, byDimension };
+  }
+  return { fourFifths: FOUR_FIFTHS, alpha: DEFAULT_ALPHA, decisions };
+}
+
+/** The decision's words (who is selected, out of whom). */
+export function decisionDefinition(decision: DiversityDecision): { selection: string; pool: string } {
+  const { selection, pool } = DECISIONS[decision];
+  return { selection, pool };
+}
+
+function diversityTableOf(counted: readonly GroupCount[], disclosure: Disclosure): DiversityTable {
+  const counts = new Map(counted.map(({ group, selected, total }) => [group, { selected, total }]));
   const groups = [...counts.keys()];
   const impact = adverseImpact(groups.map((group) => ({ group, ...counts.get(group)! })));
   const table = disclosure.table(

@@ -350,7 +350,7 @@ export class AnnualReportQueries {
   async lpelOrBridgingOnAsOf(
     manager: EntityManager,
     departmentId: string,
-    period: ReportPeriod,
+    period: Pick<ReportPeriod, 'fiscalYear' | 'asOf'>,
   ): Promise<Set<string>> {
     const rows: { id: string }[] = await manager.query(
       `WITH lb AS (${LPEL_OR_BRIDGING})

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EntityManager, FindOptionsSelect, QueryDeepPartialEntity } from 'typeorm';
+import { In } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
 import { readableDepartmentId } from '../../common/auth/department-scope';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -11,20 +12,20 @@ import type { Page, PageQueryDto } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { programToday } from '../program-calendar/program-date';
-import { EligibilityFactsLoader } from '../eligibility/eligibility-facts.loader';
-import type { LoadedEmployee } from '../eligibility/eligibility-facts.loader';
-import { departmentReport, EligibilityService } from '../eligibility/eligibility.service';
-import type { RuleSetInForce } from '../eligibility/rule-sets.service';
 import { parseFiscalYear } from '../program-calendar/fiscal-year.rule';
 import { buildAnnualReport, FiscalYearNotStartedError, reportPeriod } from './annual-report.builder';
-import type { AnnualReportRaw, PipelineRaw, ReportPeriod } from './annual-report.builder';
+import type { AnnualReportRaw, ReportPeriod } from './annual-report.builder';
 import { AnnualReportQueries } from './annual-report.queries';
-import type { ClassRow, DepartmentRow } from './annual-report.queries';
-import { ANNUAL_REPORT_SCHEMA_VERSION } from './annual-report.types';
+import { EligibilityPipeline } from './eligibility-pipeline.service';
+import type { DepartmentRow } from './annual-report.queries';
+import { ANNUAL_REPORT_SCHEMA_VERSION, REPORT_AUDIENCES, REPORT_FORMATS } from './annual-report.types';
 import type { AnnualReportData, ReportAudience, ReportFormat } from './annual-report.types';
 import { diffFigures, renderCsv, renderJson, sha256Hex } from './report-figures.rule';
 import type { FigureChange } from './report-figures.rule';
+import { ReportFile } from './report-file.entity';
 import { ReportVersion } from './report-version.entity';
+import { renderAnnualReportPdf } from './rendering/annual-report.pdf';
+import { renderAnnualReportXlsx } from './rendering/annual-report.xlsx';
 
 /** Advisory lock class for numbering certified versions (the key is department + year). */
 const REPORT_VERSION_LOCK = 0x554d5256;
@@ -75,43 +76,26 @@ export interface ReportDiff {
   changes: FigureChange[];
 }
 
-type FileKey = `${ReportAudience}:${ReportFormat}`;
-
-/** Where each rendering lives in report_versions. */
-const FILE_COLUMNS: Record<
-  FileKey,
-  { content: keyof ReportVersion; sha256: keyof ReportVersion; column: string }
-> = {
-  'department:json': {
-    content: 'departmentJson',
-    sha256: 'departmentJsonSha256',
-    column: 'department_json',
-  },
-  'department:csv': {
-    content: 'departmentCsv',
-    sha256: 'departmentCsvSha256',
-    column: 'department_csv',
-  },
-  'oversight:json': {
-    content: 'oversightJson',
-    sha256: 'oversightJsonSha256',
-    column: 'oversight_json',
-  },
-  'oversight:csv': {
-    content: 'oversightCsv',
-    sha256: 'oversightCsvSha256',
-    column: 'oversight_csv',
-  },
-};
-const FILE_KEYS = Object.keys(FILE_COLUMNS) as FileKey[];
-
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function render(data: AnnualReportData, format: ReportFormat): Buffer {
-  return format === 'json' ? renderJson(data) : renderCsv(data);
+/** One rendering of the report. The PDF's footer carries the hash of the JSON of the same
+ * audience, so a reader of the paper copy can check it against the data file. */
+export async function render(data: AnnualReportData, format: ReportFormat): Promise<Buffer> {
+  switch (format) {
+    case 'json':
+      return renderJson(data);
+    case 'csv':
+      return renderCsv(data);
+    case 'pdf':
+      return renderAnnualReportPdf(data, { dataSha256: sha256Hex(renderJson(data)) });
+    case 'xlsx':
+      return renderAnnualReportXlsx(data);
+  }
 }
 
 function fileName(
@@ -180,8 +164,7 @@ export class AnnualReportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly queries: AnnualReportQueries,
-    private readonly eligibility: EligibilityService,
-    private readonly facts: EligibilityFactsLoader,
+    private readonly pipeline: EligibilityPipeline,
   ) {}
 
   /** The report computed now from live data; nothing is stored or audited. */
@@ -192,15 +175,31 @@ export class AnnualReportService {
     audience: ReportAudience,
     actor: Actor,
   ): Promise<RenderedReport> {
+    const [file] = await this.drafts(departmentId, fiscalYear, [format], audience, actor);
+    return file;
+  }
+
+  /** Several renderings of one draft: the figures are computed once. */
+  async drafts(
+    departmentId: string,
+    fiscalYear: string,
+    formats: readonly ReportFormat[],
+    audience: ReportAudience,
+    actor: Actor,
+  ): Promise<RenderedReport[]> {
     const period = fiscalYearPeriod(fiscalYear, programToday());
     const { data, department } = await this.liveReport(departmentId, period, audience, actor);
-    const content = render(data, format);
-    return {
-      content,
-      sha256: sha256Hex(content),
-      contentType: CONTENT_TYPES[format],
-      fileName: fileName(department.code, fiscalYear, null, audience, format),
-    };
+    const files: RenderedReport[] = [];
+    for (const format of formats) {
+      const content = await render(data, format);
+      files.push({
+        content,
+        sha256: sha256Hex(content),
+        contentType: CONTENT_TYPES[format],
+        fileName: fileName(department.code, fiscalYear, null, audience, format),
+      });
+    }
+    return files;
   }
 
   /**
@@ -248,13 +247,8 @@ export class AnnualReportService {
             data.missedGoals.problems,
           );
         }
-        const oversight = buildAnnualReport(raw, 'oversight');
-        const files: Record<FileKey, Buffer> = {
-          'department:json': renderJson(data),
-          'department:csv': renderCsv(data),
-          'oversight:json': renderJson(oversight),
-          'oversight:csv': renderCsv(oversight),
-        };
+        const renderings = { department: data, oversight: buildAnnualReport(raw, 'oversight') };
+        const files: ReportFile[] = [];
         const row = manager.create(ReportVersion, {
           id: randomUUID(),
           departmentId,
@@ -263,17 +257,30 @@ export class AnnualReportService {
           version,
           status: 'CERTIFIED',
           schemaVersion: ANNUAL_REPORT_SCHEMA_VERSION,
-          data: JSON.parse(files['department:json'].toString('utf8')) as Record<string, unknown>,
+          data: JSON.parse(renderJson(data).toString('utf8')) as Record<string, unknown>,
           smallCellThreshold: department.smallCellThreshold,
           certifiedBy: actor.user.id,
           certifiedAt,
         });
-        for (const key of FILE_KEYS) {
-          const { content, sha256 } = FILE_COLUMNS[key];
-          Object.assign(row, { [content]: files[key], [sha256]: sha256Hex(files[key]) });
-        }
         await manager.insert(ReportVersion, row as QueryDeepPartialEntity<ReportVersion>);
-        const summary = summaryOf(row, actor, (key) => files[key].length);
+        for (const audience of REPORT_AUDIENCES) {
+          for (const format of REPORT_FORMATS) {
+            const content = await render(renderings[audience], format);
+            files.push(
+              manager.create(ReportFile, {
+                id: randomUUID(),
+                reportVersionId: row.id,
+                audience,
+                format,
+                content,
+                sha256: sha256Hex(content),
+                bytes: content.length,
+              }),
+            );
+          }
+        }
+        await manager.insert(ReportFile, files as QueryDeepPartialEntity<ReportFile>[]);
+        const summary = summaryOf(row, files, actor);
         await this.audit.record(manager, actor, {
           action: 'REPORT_CERTIFY',
           entityType: 'report_version',
@@ -330,21 +337,17 @@ export class AnnualReportService {
         smallCellThreshold: true,
         certifiedBy: true,
         certifiedAt: true,
-        departmentJsonSha256: true,
-        departmentCsvSha256: true,
-        oversightJsonSha256: true,
-        oversightCsvSha256: true,
       },
       order: { version: query.order === 'desc' ? 'DESC' : 'ASC' },
       skip: skipFor(query),
       take: query.pageSize,
     });
-    const sizes = await this.fileSizes(
+    const files = await this.fileListing(
       manager,
       rows.map((row) => row.id),
     );
     return pageOf(
-      rows.map((row) => summaryOf(row, actor, (key) => sizes.get(row.id)?.[key] ?? 0)),
+      rows.map((row) => summaryOf(row, files.get(row.id) ?? [], actor)),
       total,
       query,
     );
@@ -479,72 +482,16 @@ export class AnnualReportService {
       movesByClass: await this.queries.movesByClass(manager, id, period),
       moveTotals: await this.queries.moveTotals(manager, id, period),
       goals: await this.queries.goals(manager, id, period),
-      pipeline: await this.pipeline(manager, id, period, classes),
+      pipeline: (
+        await this.pipeline.measure(
+          manager,
+          id,
+          period,
+          classes.filter((c) => c.designation === 'ELTPA'),
+        )
+      ).entries,
       demographics: await this.queries.demographics(manager, id, period),
     };
-  }
-
-  /**
-   * LPEL/bridging employees on the rolls on the as-of date measured by the eligibility service
-   * against each ELTPA class of the year: their facts are loaded once for the department, each
-   * class's rules applied to them. Counts only.
-   */
-  private async pipeline(
-    manager: EntityManager,
-    departmentId: string,
-    period: ReportPeriod,
-    classes: readonly ClassRow[],
-  ): Promise<PipelineRaw[]> {
-    const targets: { cls: ClassRow; ruleSet: RuleSetInForce | null }[] = [];
-    for (const cls of classes.filter((c) => c.designation === 'ELTPA')) {
-      targets.push({ cls, ruleSet: await this.ruleSetInForce(manager, cls.classCode, period.asOf) });
-    }
-    // The facts are loaded once, and only when some class has rules to measure them against.
-    let employees: LoadedEmployee[] = [];
-    if (targets.some((target) => target.ruleSet !== null)) {
-      const ids = await this.queries.lpelOrBridgingOnAsOf(manager, departmentId, period);
-      if (ids.size > 0) {
-        employees = (await this.facts.forDepartment(manager, departmentId, period.asOf)).filter(
-          (employee) => ids.has(employee.summary.id),
-        );
-      }
-    }
-    const entries: PipelineRaw[] = [];
-    for (const { cls, ruleSet } of targets) {
-      if (ruleSet === null) {
-        entries.push({ classCode: cls.classCode, title: cls.title, counts: null });
-        continue;
-      }
-      const { counts } = departmentReport(departmentId, period.asOf, ruleSet, employees);
-      entries.push({
-        classCode: cls.classCode,
-        title: cls.title,
-        counts: {
-          evaluated: counts.evaluated,
-          eligible: counts.eligible,
-          examEligible: counts.examEligible,
-          within3Months: counts.within3Months,
-          within6Months: counts.within6Months,
-          within12Months: counts.within12Months,
-          unusable: counts.unusable,
-        },
-      });
-    }
-    return entries;
-  }
-
-  /** The class's eligibility rules in force on the date; null when it has none. */
-  private async ruleSetInForce(
-    manager: EntityManager,
-    classCode: string,
-    asOf: string,
-  ): Promise<RuleSetInForce | null> {
-    try {
-      return await this.eligibility.targetRuleSet(manager, classCode, asOf);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
   }
 
   /** One rendering of one version, its hash checked against the one stored at certification. */
@@ -556,54 +503,63 @@ export class AnnualReportService {
     audience: ReportAudience,
     format: ReportFormat,
   ): Promise<{ id: string; content: Buffer; sha256: string }> {
-    const columns = FILE_COLUMNS[`${audience}:${format}`];
-    const select: FindOptionsSelect<ReportVersion> = {
-      id: true,
-      [columns.content]: true,
-      [columns.sha256]: true,
-    };
     const row = await manager.getRepository(ReportVersion).findOne({
       where: { departmentId, kind: 'ANNUAL', fiscalYear, version },
-      select,
+      select: { id: true },
     });
     if (!row) throw DomainError.notFound('Report version');
-    const content = row[columns.content] as Buffer;
-    const sha256 = row[columns.sha256] as string;
-    if (sha256Hex(content) !== sha256) {
+    const file = await manager
+      .getRepository(ReportFile)
+      .findOne({ where: { reportVersionId: row.id, audience, format } });
+    if (!file) {
+      throw new DomainError(
+        'NOT_FOUND',
+        `Version ${version} was certified before ${format.toUpperCase()} renderings were stored: ` +
+          'certify again for a version that has one',
+      );
+    }
+    if (sha256Hex(file.content) !== file.sha256) {
       throw new Error(`Report version ${row.id} ${audience}/${format}: stored bytes fail their hash`);
     }
-    return { id: row.id, content, sha256 };
+    return { id: row.id, content: file.content, sha256: file.sha256 };
   }
 
-  private async fileSizes(
+  /** Which renderings each version has (without their bytes). */
+  private async fileListing(
     manager: EntityManager,
-    ids: string[],
-  ): Promise<Map<string, Record<FileKey, number>>> {
-    if (ids.length === 0) return new Map();
-    const rows: ({ id: string } & Record<string, number>)[] = await manager.query(
-      `SELECT id, ${FILE_KEYS.map(
-        (key) => `octet_length(${FILE_COLUMNS[key].column})::int AS "${key}"`,
-      ).join(', ')}
-         FROM report_versions WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        Object.fromEntries(FILE_KEYS.map((key) => [key, row[key]])) as Record<FileKey, number>,
-      ]),
-    );
+    versionIds: string[],
+  ): Promise<Map<string, Pick<ReportFile, 'audience' | 'format' | 'sha256' | 'bytes'>[]>> {
+    const listing = new Map<string, Pick<ReportFile, 'audience' | 'format' | 'sha256' | 'bytes'>[]>();
+    if (versionIds.length === 0) return listing;
+    const files = await manager.getRepository(ReportFile).find({
+      where: { reportVersionId: In(versionIds) },
+      select: { reportVersionId: true, audience: true, format: true, sha256: true, bytes: true },
+    });
+    for (const file of files) {
+      const list = listing.get(file.reportVersionId) ?? [];
+      list.push(file);
+      listing.set(file.reportVersionId, list);
+    }
+    return listing;
   }
 }
 
+const FILE_ORDER = REPORT_AUDIENCES.flatMap((audience) =>
+  REPORT_FORMATS.map((format) => `${audience}:${format}`),
+);
+
 function summaryOf(
   row: ReportVersion,
+  files: readonly Pick<ReportFile, 'audience' | 'format' | 'sha256' | 'bytes'>[],
   actor: Actor,
-  size: (key: FileKey) => number,
 ): ReportVersionSummary {
-  const visible = FILE_KEYS.filter(
-    (key) => actor.user.role !== 'AUDITOR' || key.startsWith('oversight:'),
-  );
+  const visible = files
+    .filter((file) => actor.user.role !== 'AUDITOR' || file.audience === 'oversight')
+    .sort(
+      (a, b) =>
+        FILE_ORDER.indexOf(`${a.audience}:${a.format}`) -
+        FILE_ORDER.indexOf(`${b.audience}:${b.format}`),
+    );
   return {
     id: row.id,
     departmentId: row.departmentId,
@@ -615,14 +571,11 @@ function summaryOf(
     smallCellThreshold: row.smallCellThreshold,
     certifiedBy: row.certifiedBy,
     certifiedAt: row.certifiedAt,
-    files: visible.map((key) => {
-      const [audience, format] = key.split(':') as [ReportAudience, ReportFormat];
-      return {
-        format,
-        audience,
-        sha256: row[FILE_COLUMNS[key].sha256] as string,
-        bytes: size(key),
-      };
-    }),
+    files: visible.map(({ audience, format, sha256, bytes }) => ({
+      format,
+      audience,
+      sha256: sha256.trim(),
+      bytes,
+    })),
   };
 }

@@ -29,7 +29,7 @@ export const ANNUAL_REPORT_KIND = 'ANNUAL_UPWARD_MOBILITY_REPORT';
 export const REPORT_AUDIENCES = ['department', 'oversight'] as const;
 export type ReportAudience = (typeof REPORT_AUDIENCES)[number];
 
-export const REPORT_FORMATS = ['json', 'csv'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A count hidden from the oversight audience because it is below the small-cell threshold

@@ -10,10 +10,10 @@ export const REPORT_VERSION_STATUSES = ['CERTIFIED'] as const;
 export type ReportVersionStatus = (typeof REPORT_VERSION_STATUSES)[number];
 
 /**
- * One certified version of a department's report for a fiscal year: the data snapshot and the
- * exact bytes of every rendering (JSON and CSV, for the department and for oversight), each with
- * its SHA-256. Written once and never changed: a later certification is a new row with the next
- * version number, and the database refuses UPDATE and DELETE on this table.
+ * One certified version of a department's report for a fiscal year: the data snapshot as
+ * certified; the exact bytes of every rendering are in report_files. Written once and never
+ * changed: a later certification is a new row with the next version number, and the database
+ * refuses UPDATE and DELETE on this table.
  */
 @Entity({ name: 'report_versions' })
 @Index('UQ_report_versions_version', ['departmentId', 'kind', 'fiscalYear', 'version'], {
@@ -58,30 +58,6 @@ export class ReportVersion {
   /** The department's small-cell threshold applied to the oversight renderings. */
   @Column({ name: 'small_cell_threshold', type: 'int' })
   smallCellThreshold!: number;
-
-  @Column({ name: 'department_json', type: 'bytea' })
-  departmentJson!: Buffer;
-
-  @Column({ name: 'department_json_sha256', type: 'char', length: 64 })
-  departmentJsonSha256!: string;
-
-  @Column({ name: 'department_csv', type: 'bytea' })
-  departmentCsv!: Buffer;
-
-  @Column({ name: 'department_csv_sha256', type: 'char', length: 64 })
-  departmentCsvSha256!: string;
-
-  @Column({ name: 'oversight_json', type: 'bytea' })
-  oversightJson!: Buffer;
-
-  @Column({ name: 'oversight_json_sha256', type: 'char', length: 64 })
-  oversightJsonSha256!: string;
-
-  @Column({ name: 'oversight_csv', type: 'bytea' })
-  oversightCsv!: Buffer;
-
-  @Column({ name: 'oversight_csv_sha256', type: 'char', length: 64 })
-  oversightCsvSha256!: string;
 
   @Column({ name: 'certified_by', type: 'uuid' })
   certifiedBy!: string;

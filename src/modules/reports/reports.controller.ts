@@ -16,7 +16,7 @@ import type { Page } from '../../common/http/pagination';
 import { mapPage } from '../../common/http/pagination';
 import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AnnualReportService } from './annual-report.service';
-import type { RenderedReport } from './annual-report.service';
+import { REPORT_CONTENT_TYPES, sendReportFile } from './report-file.response';
 import {
   DraftReportQueryDto,
   ReportDiffDto,
@@ -40,21 +40,6 @@ class VersionParamPipe implements PipeTransform<string, number> {
   }
 }
 
-function contentDisposition(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`;
-}
-
-/** The file with its hash in `X-Content-SHA256`, never cached by shared caches. */
-function send(file: RenderedReport, response: Response): StreamableFile {
-  response.setHeader('X-Content-SHA256', file.sha256);
-  response.setHeader('Cache-Control', 'private, no-store');
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    disposition: contentDisposition(file.fileName),
-    length: file.content.length,
-  });
-}
-
 const SHA_HEADER = {
   'X-Content-SHA256': { description: 'SHA-256 of the body, hex' },
 };
@@ -72,7 +57,7 @@ export class ReportsController {
 
   @Get()
   @Roles('ADMIN', 'COORDINATOR')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces(...REPORT_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The draft computed now', headers: SHA_HEADER })
   async draft(
     @Param('id', UuidParamPipe) departmentId: string,
@@ -88,7 +73,7 @@ export class ReportsController {
       query.audience,
       actor,
     );
-    return send(file, response);
+    return sendReportFile(file, response);
   }
 
   @Post('certify')
@@ -117,7 +102,7 @@ export class ReportsController {
 
   @Get('versions/:version')
   @Roles('ADMIN', 'COORDINATOR', 'AUDITOR')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces(...REPORT_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The certified bytes, identical on every download', headers: SHA_HEADER })
   async download(
     @Param('id', UuidParamPipe) departmentId: string,
@@ -135,7 +120,7 @@ export class ReportsController {
       query.audience,
       actor,
     );
-    return send(file, response);
+    return sendReportFile(file, response);
   }
 
   @Get('versions/:version/diff')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../employees/calendar-date.validator';
-import type { EmployeeRef } from './exceptions.rule';
+import type { EmployeeRef, GoalOutlook } from './exceptions.rule';
 import type { ExceptionsReport } from './exceptions.service';
 
 export class ExceptionsQueryDto {
@@ -101,6 +101,16 @@ export class ParticipationDto {
 export class GoalStatusDto {
   @ApiProperty({ type: Number, nullable: true }) moveGoal!: number | null;
   @ApiProperty() actualMoves!: number;
+  @ApiProperty({ description: 'Last day of the fiscal year: the projection horizon' })
+  yearEnd!: string;
+  @ApiProperty({
+    description:
+      'LPEL/bridging employees eligible now or projected eligible by the year end for an ELTPA class',
+  })
+  eligibleByYearEnd!: number;
+  @ApiProperty({ description: 'actualMoves + eligibleByYearEnd (an upper bound)' })
+  projectedMoves!: number;
+  @ApiProperty({ enum: ['NO_GOAL', 'MET', 'ON_TRACK', 'AT_RISK'] }) outlook!: GoalOutlook;
   @ApiProperty() atRisk!: boolean;
 }
 

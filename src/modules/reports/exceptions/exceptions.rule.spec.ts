@@ -171,12 +171,25 @@ describe('participationByTimeBase', () => {
 
 describe('moveGoalStatus', () => {
   it.each([
-    [5, 3, true],
-    [5, 5, false],
-    [5, 6, false],
-    [null, 0, false],
-    [0, 0, false],
-  ])('goal %s, actual %s -> atRisk %s', (goal, actual, atRisk) => {
-    expect(moveGoalStatus(goal, actual)).toEqual({ moveGoal: goal, actualMoves: actual, atRisk });
+    // goal, moves so far, eligible by year end -> outlook
+    [5, 3, 0, 'AT_RISK'],
+    [5, 3, 1, 'AT_RISK'],
+    [5, 3, 2, 'ON_TRACK'],
+    [5, 3, 9, 'ON_TRACK'],
+    [5, 5, 0, 'MET'],
+    [5, 6, 0, 'MET'],
+    [0, 0, 0, 'MET'],
+    [null, 0, 4, 'NO_GOAL'],
+  ] as const)('goal %s, %s moves, %s eligible by year end -> %s', (goal, actual, eligible, outlook) => {
+    const status = moveGoalStatus(goal, actual, eligible, '2026-06-30');
+    expect(status).toEqual({
+      moveGoal: goal,
+      actualMoves: actual,
+      yearEnd: '2026-06-30',
+      eligibleByYearEnd: eligible,
+      projectedMoves: actual + eligible,
+      outlook,
+      atRisk: outlook === 'AT_RISK',
+    });
   });
 });

@@ -261,18 +261,53 @@ export function participationByTimeBase(
 
 // ---- 7. Goals at risk ----
 
+export type GoalOutlook = 'NO_GOAL' | 'MET' | 'ON_TRACK' | 'AT_RISK';
+
 export interface GoalStatus {
   /** The FY's upward mobility move goal, null when no goal is recorded. */
   moveGoal: number | null;
+  /** Upward mobility moves effective from the FY's first day to the as-of date. */
   actualMoves: number;
+  /** The FY's last day: the projection's horizon. */
+  yearEnd: string;
+  /** LPEL/bridging employees eligible now, or projected to be by the FY's end, for at least one
+   * ELTPA class (each counted once): the moves the pipeline could still supply. */
+  eligibleByYearEnd: number;
+  /** actualMoves + eligibleByYearEnd: the most the year can reach from today's pipeline. */
+  projectedMoves: number;
+  outlook: GoalOutlook;
+  /** The goal is not met and even the whole pipeline would not reach it. */
   atRisk: boolean;
 }
 
 /**
- * At risk while fewer moves than the goal have happened so far in the fiscal year.
- * TODO: weigh in the eligibility pipeline (employees projected to become eligible for their
- * ladder's next class before the FY ends) once that projection is available.
+ * A move goal is at risk when it is not met yet and the moves so far plus everyone the pipeline
+ * makes eligible before the FY ends still fall short: the projection is an upper bound (not every
+ * eligible employee applies, is appointed, or has a vacancy), so "on track" means "possible",
+ * and "at risk" means "cannot be met without people the pipeline does not show".
  */
-export function moveGoalStatus(moveGoal: number | null, actualMoves: number): GoalStatus {
-  return { moveGoal, actualMoves, atRisk: moveGoal !== null && actualMoves < moveGoal };
+export function moveGoalStatus(
+  moveGoal: number | null,
+  actualMoves: number,
+  eligibleByYearEnd: number,
+  yearEnd: string,
+): GoalStatus {
+  const projectedMoves = actualMoves + eligibleByYearEnd;
+  const outlook: GoalOutlook =
+    moveGoal === null
+      ? 'NO_GOAL'
+      : actualMoves >= moveGoal
+        ? 'MET'
+        : projectedMoves >= moveGoal
+          ? 'ON_TRACK'
+          : 'AT_RISK';
+  return {
+    moveGoal,
+    actualMoves,
+    yearEnd,
+    eligibleByYearEnd,
+    projectedMoves,
+    outlook,
+    atRisk: outlook === 'AT_RISK',
+  };
 }

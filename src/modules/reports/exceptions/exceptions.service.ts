@@ -6,6 +6,8 @@ import { readableDepartmentId } from '../../../common/auth/department-scope';
 import { DomainError } from '../../../common/errors/domain-error';
 import { fiscalYearOf, parseFiscalYear } from '../../program-calendar/fiscal-year.rule';
 import { PROGRAM_TIME_ZONE, programToday } from '../../program-calendar/program-date';
+import { EligibilityPipeline } from '../eligibility-pipeline.service';
+import type { PipelineTarget } from '../eligibility-pipeline.service';
 import {
   conversationCutoff,
   listOf,
@@ -66,7 +68,25 @@ interface DepartmentFacts {
  */
 @Injectable()
 export class ExceptionsReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pipeline: EligibilityPipeline,
+  ) {}
+
+  /** The department's ELTPA classes of the fiscal year: the pipeline's targets. */
+  private eltpaClasses(
+    manager: EntityManager,
+    departmentId: string,
+    fiscalYear: string,
+  ): Promise<PipelineTarget[]> {
+    return manager.query(
+      `SELECT c.class_code AS "classCode", c.title
+         FROM um_designations d JOIN classifications c ON c.id = d.classification_id
+        WHERE d.department_id = $1 AND d.fiscal_year = $2 AND d.designation = 'ELTPA'
+        ORDER BY c.class_code`,
+      [departmentId, fiscalYear],
+    );
+  }
 
   async report(
     departmentId: string,
@@ -77,7 +97,7 @@ export class ExceptionsReportService {
     if (scope !== null && scope !== departmentId) throw DomainError.notFound('Department');
     const asOf = asOfInput ?? programToday();
     const fiscalYear = fiscalYearOf(asOf);
-    const fyStart = parseFiscalYear(fiscalYear).start;
+    const { start: fyStart, end: yearEnd } = parseFiscalYear(fiscalYear);
 
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const facts = await this.departmentFacts(manager, departmentId, fiscalYear, fyStart, asOf);
@@ -104,7 +124,19 @@ export class ExceptionsReportService {
         tdNearLimit: listOf(tdAssignmentsNearLimit(td, asOf)),
         tdEarlyEndNotHonoured: listOf(tdEarlyEndsNotHonoured(td, asOf, fyStart)),
         participation: participationByTimeBase(designated),
-        goals: moveGoalStatus(facts.moveGoal, facts.actualMoves),
+        goals: moveGoalStatus(
+          facts.moveGoal,
+          facts.actualMoves,
+          (
+            await this.pipeline.measure(
+              manager,
+              departmentId,
+              { fiscalYear, asOf },
+              await this.eltpaClasses(manager, departmentId, fiscalYear),
+            )
+          ).eligibleBy(yearEnd),
+          yearEnd,
+        ),
       };
     });
   }

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../common/errors/domain-error';
+import { parseFiscalYear } from '../../program-calendar/fiscal-year.rule';
+import type { FiscalYear } from '../../program-calendar/fiscal-year.rule';
+import { calendarDateIn, programToday } from '../../program-calendar/program-date';
+import type { AnnualReportData } from '../annual-report.types';
+import { renderCsv, renderJson, sha256Hex } from '../report-figures.rule';
+import { buildStatewideRollup } from './statewide-rollup.rule';
+import type { StatewideRollupData } from './statewide-rollup.types';
+
+export const STATEWIDE_FORMATS = ['json', 'csv'] as const;
+export type StatewideFormat = (typeof STATEWIDE_FORMATS)[number];
+
+const CONTENT_TYPES: Record<StatewideFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export interface RenderedRollup {
+  content: Buffer;
+  sha256: string;
+  contentType: string;
+  fileName: string;
+}
+
+interface DepartmentCertificationRow {
+  code: string;
+  name: string;
+  reportDueMonthDay: string;
+  smallCellThreshold: number;
+  version: number | null;
+  firstCertifiedAt: Date | null;
+  data: AnnualReportData | null;
+}
+
+/**
+ * The statewide roll-up for oversight (AUDITOR, ADMIN): every department's latest certified
+ * annual report of the year. Timeliness counts from a department's first certification: a
+ * corrected version certified later does not make an on-time report late.
+ */
+@Injectable()
+export class StatewideRollupService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async rollup(fiscalYear: string): Promise<StatewideRollupData> {
+    const year = fiscalYearOrError(fiscalYear);
+    const rows: DepartmentCertificationRow[] = await this.dataSource.query(
+      `SELECT d.code, d.name, d.report_due_month_day AS "reportDueMonthDay",
+              d.small_cell_threshold AS "smallCellThreshold",
+              latest.version, first.certified_at AS "firstCertifiedAt", latest.data
+         FROM departments d
+         LEFT JOIN LATERAL (
+           SELECT v.version, v.data FROM report_versions v
+            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
+            ORDER BY v.version DESC LIMIT 1) latest ON true
+         LEFT JOIN LATERAL (
+           SELECT v.certified_at FROM report_versions v
+            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
+            ORDER BY v.version ASC LIMIT 1) first ON true
+        ORDER BY d.code`,
+      [year.label],
+    );
+    return buildStatewideRollup({
+      fiscalYear: year.label,
+      periodStart: year.start,
+      periodEnd: year.end,
+      today: programToday(),
+      generatedAt: new Date().toISOString(),
+      departments: rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        reportDueMonthDay: row.reportDueMonthDay,
+        smallCellThreshold: row.smallCellThreshold,
+        certified:
+          row.version === null || row.data === null || row.firstCertifiedAt === null
+            ? null
+            : {
+                version: row.version,
+                certifiedOn: calendarDateIn(row.firstCertifiedAt),
+                data: row.data,
+              },
+      })),
+    });
+  }
+
+  async render(fiscalYear: string, format: StatewideFormat): Promise<RenderedRollup> {
+    const data = await this.rollup(fiscalYear);
+    const content = format === 'json' ? renderJson(data) : renderCsv(data);
+    return {
+      content,
+      sha256: sha256Hex(content),
+      contentType: CONTENT_TYPES[format],
+      fileName: `um-statewide-rollup-${data.fiscalYear}.${format}`,
+    };
+  }
+}
+
+function fiscalYearOrError(fiscalYear: string): FiscalYear {
+  try {
+    return parseFiscalYear(fiscalYear);
+  } catch (error) {
+    throw DomainError.validation([
+      {
+        field: 'path.fiscalYear',
+        message: error instanceof Error ? error.message : 'must look like 2025-26',
+      },
+    ]);
+  }
+}
