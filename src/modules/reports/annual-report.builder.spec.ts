@@ -417,8 +417,10 @@ describe('buildAnnualReport, oversight audience (small cells hidden, threshold 3
     expect(moves.fiscalYear.moves).toEqual(HIDDEN);
     expect(moves.calendarYear.moves).toEqual(HIDDEN);
     expect(report.missedGoals.years[0].actualMoves).toEqual(HIDDEN);
-    // Whether a goal was met is not a count: still shown.
-    expect(moves.fiscalYear.met).toBe(false);
+    // "Not met" beside a hidden count would narrow it down (goal 2, not met: 1): hidden too.
+    expect(moves.fiscalYear.met).toBeNull();
+    // The statutory two-missed-years status stays: oversight must know it (Gov Code 19402).
+    expect(report.missedGoals.years[0].missed).toBe(true);
   });
 
   it('diversity: hidden groups hide their rate, ratio, flag and test too', () => {

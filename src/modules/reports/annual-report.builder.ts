@@ -403,8 +403,14 @@ function participationSection(
   };
 }
 
+/** Whether a goal was met; null without a goal, and null when the count itself is hidden:
+ * "not met" next to a hidden count would narrow it down (goal 2, not met: the count is 1). */
+function goalMet(goal: number | null, actual: number, shown: Count): boolean | null {
+  return goal === null || isSuppressed(shown) ? null : actual >= goal;
+}
+
 function goalResult(goal: number | null, actual: number, shown: Count): GoalResult {
-  return { goal, actual: shown, met: goal === null ? null : actual >= goal };
+  return { goal, actual: shown, met: goalMet(goal, actual, shown) };
 }
 
 /** Moves by target class: every class with a goal or a move, in class code order. */
@@ -420,15 +426,17 @@ function goalsVsResults(raw: AnnualReportRaw, disclosure: Disclosure): GoalsVsRe
   ]));
   const totals = raw.moveTotals;
   const moveGoal = goal?.moveGoal ?? null;
+  // The column total equals the fiscal year's moves: every move has a target class.
+  const fiscalYearMovesShown =
+    codes.length > 0 ? table.columnTotals[0] : disclosure.count(totals.fiscalYearMoves);
   return {
     goalRecorded: goal !== null,
     moves: {
       goal: moveGoal,
       fiscalYear: {
-        // The column total equals the fiscal year's moves: every move has a target class.
-        moves: codes.length > 0 ? table.columnTotals[0] : disclosure.count(totals.fiscalYearMoves),
+        moves: fiscalYearMovesShown,
         employees: disclosure.count(totals.fiscalYearEmployees),
-        met: moveGoal === null ? null : totals.fiscalYearMoves >= moveGoal,
+        met: goalMet(moveGoal, totals.fiscalYearMoves, fiscalYearMovesShown),
       },
       calendarYear: {
         year: raw.period.calendarYear,

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { pdfPages } from '../../../../test/support/report-files';
 import {
   sampleCell,
   sampleGoal,
@@ -28,35 +27,6 @@ import {
 } from './annual-report.pdf';
 import { formatMoney } from './pdf-document';
 
-/**
- * Text of each page, by pdf-parse. It runs in a child Node process: under Jest, pdf.js cannot
- * load its worker (a dynamic import that Jest's VM refuses without --experimental-vm-modules).
- */
-async function pdfPages(pdf: Buffer): Promise<string[]> {
-  const script = `
-    const { PDFParse } = require('pdf-parse');
-    const chunks = [];
-    process.stdin.on('data', (chunk) => chunks.push(chunk));
-    process.stdin.on('end', async () => {
-      const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-      const result = await parser.getText();
-      await parser.destroy();
-      process.stdout.write(JSON.stringify(result.pages.map((page) => page.text)));
-    });`;
-  return new Promise((resolvePages, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { cwd: resolve(__dirname, '../../../..') });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`pdf-parse failed: ${Buffer.concat(err).toString()}`));
-      else resolvePages(JSON.parse(Buffer.concat(out).toString('utf8')) as string[]);
-    });
-    child.stdin.end(pdf);
-  });
-}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Words of the cells in order, any white space between them (cells may wrap onto lines). */
