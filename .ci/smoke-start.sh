@@ -54,4 +54,17 @@ fi
 grep -q 'is in use by another process' "$root/second.log"
 [ "$(wc -l <"$root/second.log")" -eq 1 ]
 stop
+
+# The report command line on the same data: the demo department's annual report as PDF and
+# XLSX, and its audit packet, written into REPORTS_DIR.
+export REPORTS_DIR="$root/reports"
+node dist/src/cli/report.js annual --department DEMO --fy 2025-26 --format pdf,xlsx >"$log" 2>&1 \
+  || { cat "$log"; exit 1; }
+node dist/src/cli/report.js audit --department DEMO --format pdf >>"$log" 2>&1 || { cat "$log"; exit 1; }
+for file in um-annual-report-DEMO-2025-26-draft-department.pdf \
+  um-annual-report-DEMO-2025-26-draft-department.xlsx; do
+  [ -s "$REPORTS_DIR/$file" ] || { cat "$log"; echo "report CLI did not write $file" >&2; exit 1; }
+done
+head -c 5 "$REPORTS_DIR/um-annual-report-DEMO-2025-26-draft-department.pdf" | grep -q '%PDF-'
+ls "$REPORTS_DIR"/um-audit-packet-DEMO-*-department.pdf >/dev/null
 echo 'smoke: ok'

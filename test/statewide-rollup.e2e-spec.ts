@@ -10,6 +10,14 @@ import {
   makeRoleWorld,
 } from './support/fixtures';
 import type { RoleWorld } from './support/fixtures';
+import {
+  asBytes,
+  bodyBytes,
+  pdfPages,
+  readWorkbook,
+  sheet,
+  sheetRows,
+} from './support/report-files';
 import { startTestApp } from './support/test-app';
 import type { TestApp } from './support/test-app';
 
@@ -203,6 +211,33 @@ describe('Statewide roll-up (e2e)', () => {
       await t.http.get(`/api/reports/statewide/${FY}`).set(as(world.tokens[role])).expect(403);
     }
     await t.http.get(`/api/reports/statewide/${FY}`).expect(401);
+  });
+
+  it("as XLSX and PDF: the certified departments' moves equal an independent count", async () => {
+    const xlsx = await asBytes(
+      t.http.get(`/api/reports/statewide/${FY}?format=xlsx`).set(as(world.tokens.AUDITOR)),
+    ).expect(200);
+    const rows = sheetRows(sheet(await readWorkbook(bodyBytes(xlsx)), 'Departments'));
+    const onTime = rows.find((r) => r['Code'] === departments.onTime.code);
+    expect(onTime?.[`Moves FY ${FY}`]).toBe(await movesBySql(departments.onTime));
+    // Every certified department's cell as in the JSON: the count, or "suppressed".
+    const json = await rollup();
+    for (const department of json.departments.filter((d) => d.counts !== null)) {
+      const moves = department.counts!.fiscalYearMoves;
+      expect(rows.find((r) => r['Code'] === department.departmentCode)?.[`Moves FY ${FY}`]).toBe(
+        typeof moves === 'number' ? moves : 'suppressed',
+      );
+    }
+    const pdf = await asBytes(
+      t.http.get(`/api/reports/statewide/${FY}?format=pdf`).set(as(world.tokens.AUDITOR)),
+    ).expect(200);
+    const pages = await pdfPages(bodyBytes(pdf));
+    const line = pages
+      .join('\n')
+      .split('\n')
+      .find((l) => l.startsWith(`${departments.onTime.code} `));
+    expect(line).toContain(String(await movesBySql(departments.onTime)));
+    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pages.length}`));
   });
 
   it('names the bad fiscal year or format in a 400', async () => {

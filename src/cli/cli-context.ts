@@ -6,6 +6,9 @@ import { loadConfig } from '../config/app-config';
 import type { ResolvedAppConfig } from '../config/app-config';
 import { StartupError } from '../config/startup-error';
 import { openDatabase } from '../database/database-connection';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 /**
  * The application's services without its HTTP server, on the same database `npm start` uses
@@ -45,9 +48,6 @@ export function exitOnFailure(tool: string, error: unknown): void {
   );
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }
-
-/** A mistake in the command line itself (exit code 2). */
-export class UsageError extends Error {}
 
 /** A one-line progress indicator on stderr, redrawn in place on a terminal, one line per
  * update (at most five a second) otherwise. */

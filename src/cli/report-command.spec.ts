@@ -1,4 +1,4 @@
-import { UsageError } from './cli-context';
+import { UsageError } from './usage-error';
 import { parseReportCommand } from './report-command';
 
 describe('parseReportCommand', () => {
@@ -46,6 +46,7 @@ describe('parseReportCommand', () => {
       formats: ['json', 'csv'],
       out: null,
     });
+    expect(parseReportCommand(['statewide', '--fy', '2025-26']).formats).toEqual(['pdf', 'xlsx']);
     expect(parseReportCommand(['statewide', '--fy', '2025-26', '--format', 'csv'])).toEqual({
       kind: 'statewide',
       fiscalYear: '2025-26',
@@ -54,8 +55,39 @@ describe('parseReportCommand', () => {
     });
   });
 
+  it('reads the audit packet command of the README', () => {
+    expect(
+      parseReportCommand([
+        'audit',
+        '--department',
+        'DEMO',
+        '--from',
+        '2023-07-01',
+        '--to',
+        '2026-06-30',
+      ]),
+    ).toEqual({
+      kind: 'audit',
+      department: 'DEMO',
+      from: '2023-07-01',
+      to: '2026-06-30',
+      formats: ['pdf', 'xlsx'],
+      audience: 'department',
+      out: null,
+    });
+    expect(
+      parseReportCommand(['audit', '--department', 'DEMO', '--audience', 'oversight']),
+    ).toMatchObject({
+      from: null,
+      to: null,
+      audience: 'oversight',
+    });
+  });
+
   it.each([
     [[], /usage/],
+    [['audit', '--department', 'X', '--from', '2023-7-1'], /--from must be a date/],
+    [['audit', '--department', 'X', '--format', 'csv'], /csv is not one of json, pdf, xlsx/],
     [['weekly'], /unknown report kind "weekly"/],
     [['annual', '--fy', '2025-26'], /--department is required/],
     [['annual', '--department', 'X'], /--fy is required/],
@@ -67,7 +99,10 @@ describe('parseReportCommand', () => {
     [['annual', '--department', 'X', '--fy', '2025-26', '--audience', 'public'], /--audience/],
     [['annual', '--department', 'X', '--fy', '2025-26', '--version', '0'], /--version/],
     [['exceptions', '--department', 'X', '--as-of', '2025-13'], /--as-of/],
-    [['statewide', '--fy', '2025-26', '--format', 'pdf'], /pdf is not one of json, csv/],
+    [
+      ['statewide', '--fy', '2025-26', '--format', 'docx'],
+      /docx is not one of json, csv, pdf, xlsx/,
+    ],
     [['statewide', '--fy', '2025-26', '--colour'], /Unknown option '--colour'/],
   ])('refuses %j with a usage error', (argv, message) => {
     const attempt = () => parseReportCommand(argv);

@@ -5,7 +5,17 @@
 import { parseArgs } from 'node:util';
 import { REPORT_AUDIENCES, REPORT_FORMATS } from '../modules/reports/annual-report.types';
 import type { ReportAudience, ReportFormat } from '../modules/reports/annual-report.types';
-import { UsageError } from './cli-context';
+import { STATEWIDE_FORMATS } from '../modules/reports/statewide/statewide-rollup.formats';
+import type { StatewideFormat } from '../modules/reports/statewide/statewide-rollup.formats';
+import {
+  AUDIT_PACKET_AUDIENCES,
+  AUDIT_PACKET_FORMATS,
+} from '../modules/reports/audit-packet/audit-packet.types';
+import type {
+  AuditPacketAudience,
+  AuditPacketFormat,
+} from '../modules/reports/audit-packet/audit-packet.types';
+import { UsageError } from './usage-error';
 
 export const USAGE = `usage: npm run report -- <kind> [options]
 
@@ -15,8 +25,12 @@ export const USAGE = `usage: npm run report -- <kind> [options]
               --version the stored bytes of a certified version.
   exceptions  --department <code> [--as-of <YYYY-MM-DD>] [--format json,csv]
               The compliance exceptions report for the coordinator.
-  statewide   --fy <2025-26> [--format json,csv]
+  statewide   --fy <2025-26> [--format json,csv,pdf,xlsx]
               The statewide roll-up of the departments' certified reports.
+  audit       --department <code> [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>]
+              [--format pdf,xlsx,json] [--audience department|oversight]
+              The compliance audit packet for the State Personnel Board (default period: the
+              last three complete fiscal years).
 
   Common:     --out <dir>   where files are written (default: REPORTS_DIR, ./reports)
 `;
@@ -41,7 +55,16 @@ export type ReportCommand =
       formats: ('json' | 'csv')[];
       out: string | null;
     }
-  | { kind: 'statewide'; fiscalYear: string; formats: ('json' | 'csv')[]; out: string | null };
+  | { kind: 'statewide'; fiscalYear: string; formats: StatewideFormat[]; out: string | null }
+  | {
+      kind: 'audit';
+      department: string;
+      from: string | null;
+      to: string | null;
+      formats: AuditPacketFormat[];
+      audience: AuditPacketAudience;
+      out: string | null;
+    };
 
 function formatsOf<T extends string>(
   value: string | undefined,
@@ -72,6 +95,13 @@ function fiscalYearOption(value: string | undefined): string {
   return fiscalYear;
 }
 
+function dateOption(value: string | undefined, option: string): string | null {
+  if (value === undefined) return null;
+  if (!ISO_DATE.test(value))
+    throw new UsageError(`${option} must be a date written YYYY-MM-DD, not ${value}`);
+  return value;
+}
+
 export function parseReportCommand(argv: readonly string[]): ReportCommand {
   let parsed;
   try {
@@ -86,6 +116,8 @@ export function parseReportCommand(argv: readonly string[]): ReportCommand {
         audience: { type: 'string' },
         version: { type: 'string' },
         'as-of': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         out: { type: 'string' },
       },
     });
@@ -119,14 +151,10 @@ export function parseReportCommand(argv: readonly string[]): ReportCommand {
       };
     }
     case 'exceptions': {
-      const asOf = values['as-of'] ?? null;
-      if (asOf !== null && !ISO_DATE.test(asOf)) {
-        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not ${asOf}`);
-      }
       return {
         kind: 'exceptions',
         department: required(values.department, '--department'),
-        asOf,
+        asOf: dateOption(values['as-of'], '--as-of'),
         formats: formatsOf(values.format, ['json', 'csv'] as const, ['json', 'csv']),
         out,
       };
@@ -135,9 +163,24 @@ export function parseReportCommand(argv: readonly string[]): ReportCommand {
       return {
         kind: 'statewide',
         fiscalYear: fiscalYearOption(values.fy),
-        formats: formatsOf(values.format, ['json', 'csv'] as const, ['json', 'csv']),
+        formats: formatsOf(values.format, STATEWIDE_FORMATS, ['pdf', 'xlsx']),
         out,
       };
+    case 'audit': {
+      const audience = values.audience ?? 'department';
+      if (!(AUDIT_PACKET_AUDIENCES as readonly string[]).includes(audience)) {
+        throw new UsageError(`--audience must be one of ${AUDIT_PACKET_AUDIENCES.join(', ')}`);
+      }
+      return {
+        kind: 'audit',
+        department: required(values.department, '--department'),
+        from: dateOption(values.from, '--from'),
+        to: dateOption(values.to, '--to'),
+        formats: formatsOf(values.format, AUDIT_PACKET_FORMATS, ['pdf', 'xlsx']),
+        audience: audience as AuditPacketAudience,
+        out,
+      };
+    }
     default:
       throw new UsageError(`unknown report kind "${positionals[0]}"\n\n${USAGE}`);
   }

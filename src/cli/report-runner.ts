@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { systemActor } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { AnnualReportService } from '../modules/reports/annual-report.service';
+import { AuditPacketService } from '../modules/reports/audit-packet/audit-packet.service';
 import { toExceptionsReportDto } from '../modules/reports/exceptions/exceptions.dto';
 import { ExceptionsReportService } from '../modules/reports/exceptions/exceptions.service';
 import { renderCsv, renderJson, sha256Hex } from '../modules/reports/report-figures.rule';
@@ -79,6 +80,26 @@ export async function runReportCommand(
           fileName: `um-exceptions-${command.department.replace(/[^A-Za-z0-9_-]/g, '_')}-${report.asOf}.${format}`,
         };
       });
+      break;
+    }
+    case 'audit': {
+      const packets = app.get(AuditPacketService);
+      const departmentId = await departmentIdOf(app, command.department);
+      files = [];
+      for (const format of command.formats) {
+        files.push(
+          await packets.generate(
+            {
+              departmentId,
+              from: command.from ?? undefined,
+              to: command.to ?? undefined,
+              audience: command.audience,
+            },
+            format,
+            actor,
+          ),
+        );
+      }
       break;
     }
     case 'statewide': {

@@ -74,5 +74,19 @@ export const matrix: MatrixModule = {
         expect: only({ ADMIN: 200, AUDITOR: 200 }),
       },
     ],
+    'GET departments/:id/reports/audit': [
+      {
+        // Each generation is audited: the department's coordinator and ADMIN (named), AUDITOR
+        // (references only); the other department's coordinator 404.
+        request: (w) => ({ path: `/api/departments/${w.home.id}/reports/audit?format=json` }),
+        expect: only({ ...READERS }),
+      },
+      {
+        request: (w) => ({
+          path: `/api/departments/${w.home.id}/reports/audit?format=json&audience=department`,
+        }),
+        expect: only({ ...DRAFTERS, AUDITOR: 403 }),
+      },
+    ],
   },
 };

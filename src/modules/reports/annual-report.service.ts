@@ -406,31 +406,48 @@ export class AnnualReportService {
     }
     const manager = this.dataSource.manager;
     await this.visibleDepartment(manager, departmentId, actor);
-    const base = await this.versionFile(manager, departmentId, fiscalYear, version, audience, 'json');
-    let other: unknown;
-    if (against === 'current') {
-      const period = fiscalYearPeriod(fiscalYear, programToday());
-      other = (await this.liveReport(departmentId, period, audience, actor)).data;
-    } else {
-      const otherFile = await this.versionFile(
-        manager,
-        departmentId,
-        fiscalYear,
-        Number(against),
-        audience,
-        'json',
-      );
-      other = JSON.parse(otherFile.content.toString('utf8'));
-    }
-    return {
-      fiscalYear,
-      version,
-      against,
-      audience,
-      changes: diffFigures(JSON.parse(base.content.toString('utf8')), other, (path) =>
-        VOLATILE_PATHS.has(path),
-      ),
-    };
+    const changes =
+      against === 'current'
+        ? await this.changesSinceCertification(departmentId, fiscalYear, version, audience)
+        : diffFigures(
+            await this.versionData(manager, departmentId, fiscalYear, version, audience),
+            await this.versionData(manager, departmentId, fiscalYear, Number(against), audience),
+            (path) => VOLATILE_PATHS.has(path),
+          );
+    return { fiscalYear, version, against, audience, changes };
+  }
+
+  /**
+   * Which figures of a certified version today's data would change, in an audience. For callers
+   * that have already checked access (the audit packet shows it to auditors as a summary).
+   */
+  async changesSinceCertification(
+    departmentId: string,
+    fiscalYear: string,
+    version: number,
+    audience: ReportAudience,
+  ): Promise<FigureChange[]> {
+    const manager = this.dataSource.manager;
+    const base = await this.versionData(manager, departmentId, fiscalYear, version, audience);
+    const period = fiscalYearPeriod(fiscalYear, programToday());
+    const current = await this.dataSource.transaction('REPEATABLE READ', async (snapshot) => {
+      const department = await this.queries.department(snapshot, departmentId);
+      if (!department) throw DomainError.notFound('Department');
+      const raw = await this.gather(snapshot, department, period, new Date().toISOString(), null);
+      return buildAnnualReport(raw, audience);
+    });
+    return diffFigures(base, current, (path) => VOLATILE_PATHS.has(path));
+  }
+
+  private async versionData(
+    manager: EntityManager,
+    departmentId: string,
+    fiscalYear: string,
+    version: number,
+    audience: ReportAudience,
+  ): Promise<unknown> {
+    const file = await this.versionFile(manager, departmentId, fiscalYear, version, audience, 'json');
+    return JSON.parse(file.content.toString('utf8'));
   }
 
   // -------------------------------------------------------------------------------------------

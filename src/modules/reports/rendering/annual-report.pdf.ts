@@ -25,6 +25,7 @@ import type {
   DiversityDecision,
   DiversityDimension,
   DiversityGroupResult,
+  DiversitySection,
   DiversityTable,
   ReportTrainingKind,
 } from '../annual-report.types';
@@ -682,10 +683,23 @@ function pipelineSection(pdf: ReportPdf, data: AnnualReportData): void {
 }
 
 function diversitySection(pdf: ReportPdf, data: AnnualReportData): void {
-  const d = data.diversity;
-  pdf.section('8. Diversity and adverse impact', { newPage: true });
+  writeDiversitySection(pdf, data.diversity, 8, '');
+}
+
+/**
+ * The diversity and adverse impact section (also the statewide roll-up's): for each decision,
+ * each dimension's rates table and impact-ratio chart. `preface` opens the explanation.
+ */
+export function writeDiversitySection(
+  pdf: ReportPdf,
+  d: DiversitySection,
+  sectionNumber: number,
+  preface: string,
+): void {
+  pdf.section(`${sectionNumber}. Diversity and adverse impact`, { newPage: true });
   pdf.paragraph(
-    'For each decision below, the selection rate of every group is compared with the rate of ' +
+    preface +
+      'For each decision below, the selection rate of every group is compared with the rate of ' +
       'the group selected most often (the reference group). An impact ratio below ' +
       `${d.fourFifths} is flagged under the four-fifths rule (29 CFR 1607.4(D)). Each group is ` +
       'also tested against the reference group, two-sided: Fisher\'s exact test for small ' +
@@ -695,7 +709,7 @@ function diversitySection(pdf: ReportPdf, data: AnnualReportData): void {
   );
   DIVERSITY_DECISIONS.forEach((decision, index) => {
     const result = d.decisions[decision];
-    pdf.section(`8.${index + 1} ${DECISION_TITLE[decision]}`, { level: 2 });
+    pdf.section(`${sectionNumber}.${index + 1} ${DECISION_TITLE[decision]}`, { level: 2 });
     pdf.paragraph(`Selected: ${result.selection}. Out of: ${result.pool}.`, { style: 'note' });
     for (const dimension of DIVERSITY_DIMENSIONS) {
       diversityTable(pdf, dimension, result.byDimension[dimension], d.fourFifths);

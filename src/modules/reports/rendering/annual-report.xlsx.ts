@@ -11,6 +11,7 @@ import type {
   ClassDesignation,
   DiversityDecision,
   DiversityDimension,
+  DiversitySection,
 } from '../annual-report.types';
 import { DIVERSITY_DECISIONS, DIVERSITY_DIMENSIONS } from '../annual-report.types';
 import {
@@ -399,29 +400,28 @@ function addPipeline(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-/** Diversity rows in report order: decision, then dimension, then group. */
-function diversityRows(data: AnnualReportData) {
-  return DIVERSITY_DECISIONS.flatMap((decision: DiversityDecision) => {
-    const result = data.diversity.decisions[decision];
-    return DIVERSITY_DIMENSIONS.flatMap((dimension: DiversityDimension) =>
-      result.byDimension[dimension].groups.map((group) => ({
-        decision,
-        selection: result.selection,
-        pool: result.pool,
-        dimension,
-        group,
-      })),
-    );
-  });
-}
-
 function addDiversity(workbook: Workbook, data: AnnualReportData): void {
-  addTableSheet(workbook, {
-    name: ANNUAL_REPORT_SHEETS.diversity,
-    title: sheetTitle(
+  addDiversitySheet(
+    workbook,
+    data.diversity,
+    ANNUAL_REPORT_SHEETS.diversity,
+    sheetTitle(
       data,
       `diversity of selections (four-fifths rule at ${data.diversity.fourFifths}, alpha ${data.diversity.alpha})`,
     ),
+  );
+}
+
+/** One row per decision x dimension x group, in report order (also the statewide roll-up's). */
+export function addDiversitySheet(
+  workbook: Workbook,
+  d: DiversitySection,
+  name: string,
+  title: string,
+): void {
+  addTableSheet(workbook, {
+    name,
+    title,
     columns: [
       { header: 'Decision', key: 'decision', type: 'text' },
       { header: 'Selection', key: 'selection', type: 'text', width: 40 },
@@ -439,22 +439,27 @@ function addDiversity(workbook: Workbook, data: AnnualReportData): void {
       { header: 'Significant', key: 'significant', type: 'boolean' },
       { header: 'Suppressed', key: 'suppressed', type: 'boolean' },
     ],
-    rows: diversityRows(data).map(({ decision, selection, pool, dimension, group: g }) => ({
-      decision,
-      selection,
-      pool,
-      dimension,
-      group: g.group,
-      selected: g.selected,
-      total: g.total,
-      rate: g.rate,
-      impactRatio: g.impactRatio,
-      fourFifthsFlag: g.fourFifthsFlag,
-      isReference: g.isReference,
-      test: g.test,
-      pValue: g.pValue,
-      significant: g.significant,
-      suppressed: g.suppressed,
-    })),
+    rows: DIVERSITY_DECISIONS.flatMap((decision: DiversityDecision) => {
+      const result = d.decisions[decision];
+      return DIVERSITY_DIMENSIONS.flatMap((dimension: DiversityDimension) =>
+        result.byDimension[dimension].groups.map((g) => ({
+          decision,
+          selection: result.selection,
+          pool: result.pool,
+          dimension,
+          group: g.group,
+          selected: g.selected,
+          total: g.total,
+          rate: g.rate,
+          impactRatio: g.impactRatio,
+          fourFifthsFlag: g.fourFifthsFlag,
+          isReference: g.isReference,
+          test: g.test,
+          pValue: g.pValue,
+          significant: g.significant,
+          suppressed: g.suppressed,
+        })),
+      );
+    }),
   });
 }

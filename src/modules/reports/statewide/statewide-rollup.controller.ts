@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../../common/auth/roles.decorator';
-import { sendReportFile } from '../report-file.response';
+import { REPORT_CONTENT_TYPES, sendReportFile } from '../report-file.response';
 import { StatewideRollupQueryDto } from './statewide-rollup.dto';
 import { StatewideRollupService } from './statewide-rollup.service';
 
@@ -18,7 +18,7 @@ export class StatewideRollupController {
 
   @Get()
   @Roles('ADMIN', 'AUDITOR')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces(...REPORT_CONTENT_TYPES)
   @ApiOkResponse({ description: 'The roll-up computed from the certified reports' })
   async rollup(
     @Param('fiscalYear') fiscalYear: string,

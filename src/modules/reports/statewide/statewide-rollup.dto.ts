@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { STATEWIDE_FORMATS } from './statewide-rollup.service';
-import type { StatewideFormat } from './statewide-rollup.service';
+import { STATEWIDE_FORMATS } from './statewide-rollup.formats';
+import type { StatewideFormat } from './statewide-rollup.formats';
 
 export class StatewideRollupQueryDto {
   @ApiPropertyOptional({ enum: STATEWIDE_FORMATS, default: 'json' })

@@ -39,7 +39,7 @@ import type {
 
 export interface CertifiedReportRaw {
   version: number;
-  /** California calendar date of the certification. */
+  /** California calendar date of the first certification. */
   certifiedOn: string;
   /** The certified data, department audience (every count shown). */
   data: AnnualReportData;
@@ -136,6 +136,7 @@ export function buildStatewideRollup(raw: StatewideRollupRaw): StatewideRollupDa
     const dueDate = reportDueDate(raw.periodEnd, department.reportDueMonthDay);
     const report = department.certified;
     const moves = report?.data.goalsVsResults.moves;
+    const counts = report ? (hiddenCounts.get(department.code) ?? null) : null;
     return {
       departmentCode: department.code,
       departmentName: department.name,
@@ -145,9 +146,13 @@ export function buildStatewideRollup(raw: StatewideRollupRaw): StatewideRollupDa
       certifiedOn: report?.certifiedOn ?? null,
       timeliness: timelinessOf(dueDate, report?.certifiedOn ?? null, raw.today),
       moveGoal: moves?.goal ?? null,
-      moveGoalMet: moves?.fiscalYear.met ?? null,
+      // "Not met" beside a hidden count would narrow it down: hidden with it.
+      moveGoalMet:
+        counts !== null && typeof counts.fiscalYearMoves !== 'number'
+          ? null
+          : (moves?.fiscalYear.met ?? null),
       verifiedTrainingHours: report?.data.participation.training.verifiedHours ?? null,
-      counts: report ? (hiddenCounts.get(department.code) ?? null) : null,
+      counts,
     };
   });
 

@@ -6,15 +6,18 @@ import type { FiscalYear } from '../../program-calendar/fiscal-year.rule';
 import { calendarDateIn, programToday } from '../../program-calendar/program-date';
 import type { AnnualReportData } from '../annual-report.types';
 import { renderCsv, renderJson, sha256Hex } from '../report-figures.rule';
+import { renderStatewideRollupPdf } from './statewide-rollup.pdf';
+import type { StatewideFormat } from './statewide-rollup.formats';
 import { buildStatewideRollup } from './statewide-rollup.rule';
 import type { StatewideRollupData } from './statewide-rollup.types';
+import { renderStatewideRollupXlsx } from './statewide-rollup.xlsx';
 
-export const STATEWIDE_FORMATS = ['json', 'csv'] as const;
-export type StatewideFormat = (typeof STATEWIDE_FORMATS)[number];
 
 const CONTENT_TYPES: Record<StatewideFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export interface RenderedRollup {
@@ -86,7 +89,7 @@ export class StatewideRollupService {
 
   async render(fiscalYear: string, format: StatewideFormat): Promise<RenderedRollup> {
     const data = await this.rollup(fiscalYear);
-    const content = format === 'json' ? renderJson(data) : renderCsv(data);
+    const content = await renderRollup(data, format);
     return {
       content,
       sha256: sha256Hex(content),
@@ -106,5 +109,18 @@ function fiscalYearOrError(fiscalYear: string): FiscalYear {
         message: error instanceof Error ? error.message : 'must look like 2025-26',
       },
     ]);
+  }
+}
+
+async function renderRollup(data: StatewideRollupData, format: StatewideFormat): Promise<Buffer> {
+  switch (format) {
+    case 'json':
+      return renderJson(data);
+    case 'csv':
+      return renderCsv(data);
+    case 'pdf':
+      return renderStatewideRollupPdf(data, { dataSha256: sha256Hex(renderJson(data)) });
+    case 'xlsx':
+      return renderStatewideRollupXlsx(data);
   }
 }

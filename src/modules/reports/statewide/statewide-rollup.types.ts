@@ -34,7 +34,8 @@ export interface StatewideDepartmentRow {
   dueDate: string;
   certified: boolean;
   certifiedVersion: number | null;
-  /** California calendar date of the certification. */
+  /** California calendar date of the first certification (timeliness counts from it; the
+   * figures are the latest version's). */
   certifiedOn: string | null;
   timeliness: Timeliness;
   /** The department's move goal for the year; null when not certified or none was set. */
