@@ -267,7 +267,7 @@ describe('buildAuditPacket', () => {
       trainingHoursWithoutVerification: 8,
       auditChainVerified: true,
     });
-    expect(packet.training.verifiedHours).toBe(12.5);
+    expect(packet.training.verifiedHours).toBe(4.5);
     expect(packet.training.byVerifier).toEqual([
       { verifiedBy: '(no verifier on record)', records: 1, hours: 8 },
       { verifiedBy: 'Pat Coordinator', records: 1, hours: 4.5 },

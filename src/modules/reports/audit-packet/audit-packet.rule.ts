@@ -369,7 +369,8 @@ export function buildAuditPacket(
     tdAssignments,
     training: {
       records: training,
-      verifiedHours: round2(training.reduce((sum, t) => sum + t.hours, 0)),
+      // Only hours with their verification on record: the others are counted without one.
+      verifiedHours: round2(training.filter((t) => !t.flagged).reduce((sum, t) => sum + t.hours, 0)),
       hoursWithoutVerification: round2(
         training.filter((t) => t.flagged).reduce((sum, t) => sum + t.hours, 0),
       ),

@@ -128,6 +128,7 @@ export interface TrainingTrailEntry {
 
 export interface TrainingTrailSection {
   records: TrainingTrailEntry[];
+  /** Hours of the records whose verifier and date are on record. */
   verifiedHours: number;
   hoursWithoutVerification: number;
   byVerifier: { verifiedBy: string; records: number; hours: number }[];

@@ -312,7 +312,9 @@ export function addTableSheet<K extends string>(
 
   const widths = spec.columns.map((column, c) => {
     if (column.width !== undefined) return column.width;
-    const longest = Math.max(column.header.length, ...written.map((row) => displayLength(row[c])));
+    // A loop, not a spread: a spread of 100,000+ rows overflows the call stack.
+    let longest = column.header.length;
+    for (const row of written) longest = Math.max(longest, displayLength(row[c]));
     return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
   });
   widths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
