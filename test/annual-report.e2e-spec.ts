@@ -466,6 +466,10 @@ describe('Annual Upward Mobility report (e2e)', () => {
                   FROM employees e,
                        unnest(CASE WHEN cardinality(e.ethnicities) > 0 THEN e.ethnicities
                                    ELSE ARRAY['NOT_PROVIDED']::varchar[] END) AS x`,
+    ethnicitySubgroup: `SELECT DISTINCT e.id, x AS grp
+                  FROM employees e,
+                       unnest(CASE WHEN cardinality(e.ethnicities) > 0 THEN e.ethnicities
+                                   ELSE ARRAY['NOT_PROVIDED']::varchar[] END) AS x`,
     gender: `SELECT e.id, COALESCE(e.gender, 'NOT_PROVIDED') AS grp FROM employees e`,
     disability: `SELECT e.id, COALESCE(e.disability, 'NOT_PROVIDED') AS grp FROM employees e`,
     veteran: `SELECT e.id, COALESCE(e.veteran, 'NOT_PROVIDED') AS grp FROM employees e`,
@@ -503,7 +507,7 @@ describe('Annual Upward Mobility report (e2e)', () => {
     });
 
     it('header', () => {
-      expect(report.schemaVersion).toBe(1);
+      expect(report.schemaVersion).toBe(2);
       expect(report.audience).toBe('department');
       expect(report.disclosure).toEqual({
         smallCellThreshold: THRESHOLD,
@@ -809,7 +813,7 @@ describe('Annual Upward Mobility report (e2e)', () => {
           ).toBe(true);
         }
       }
-      expect(checked).toBe(5 * (10 + 5 + 4 + 4));
+      expect(checked).toBe(5 * (10 + 20 + 5 + 4 + 4)); // groups, subgroups (19 codes + not provided), ...
       // By hand: decided applicants e1 (F, accepted), e2 (M), e3 (F), e5 (declined to state, accepted).
       const accepted = report.diversity.decisions.acceptedIntoProgram.byDimension.gender;
       expect(accepted.groups.map((g) => [g.group, g.selected, g.total])).toEqual([
@@ -947,7 +951,7 @@ describe('Annual Upward Mobility report (e2e)', () => {
       fiscalYear: FY,
       version: 1,
       status: 'CERTIFIED',
-      schemaVersion: 1,
+      schemaVersion: 2,
       smallCellThreshold: THRESHOLD,
       certifiedBy: world.users.COORDINATOR.id,
     });

@@ -66,7 +66,7 @@ describe('buildAnnualReport, department audience (every count shown)', () => {
   const report = buildAnnualReport(raw(), 'department');
 
   it('header', () => {
-    expect(report).toMatchObject({ schemaVersion: 1, audience: 'department' });
+    expect(report).toMatchObject({ schemaVersion: 2, audience: 'department' });
     expect(report.disclosure).toEqual({ smallCellThreshold: 3, suppressionApplied: false });
     expect(report.header).toEqual({
       departmentId: 'dept-1',

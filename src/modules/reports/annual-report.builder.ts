@@ -597,8 +597,9 @@ const DECISIONS: Record<DiversityDecision, DecisionDefinition> = {
  * up to their group); nothing given = NOT_PROVIDED. DECLINED is a group like any other.
  */
 export function groupsOf(cell: DemographicCell, dimension: DiversityDimension): string[] {
-  if (dimension === 'ethnicity') {
+  if (dimension === 'ethnicity' || dimension === 'ethnicitySubgroup') {
     if (cell.ethnicities.length === 0) return [NOT_PROVIDED];
+    if (dimension === 'ethnicitySubgroup') return [...new Set(cell.ethnicities)];
     return [...new Set(cell.ethnicities.map((code) => ethnicityGroup(code as EthnicityCode)))];
   }
   return [cell[dimension] ?? NOT_PROVIDED];

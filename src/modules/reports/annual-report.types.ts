@@ -21,9 +21,11 @@
  * Audiences: `department` shows every count; `oversight` (what leaves the department, e.g. to
  * auditors) hides small counts (1 .. threshold-1) with `{ value: null, suppressed: true }`.
  */
+import { ETHNICITY_CODES } from '../employees/demographics';
 import type { SignificanceTest } from './statistics/adverse-impact.rule';
 
-export const ANNUAL_REPORT_SCHEMA_VERSION = 1;
+/** 2: diversity adds the `ethnicitySubgroup` dimension (Gov Code 8310.5 subgroups). */
+export const ANNUAL_REPORT_SCHEMA_VERSION = 2;
 export const ANNUAL_REPORT_KIND = 'ANNUAL_UPWARD_MOBILITY_REPORT';
 
 export const REPORT_AUDIENCES = ['department', 'oversight'] as const;
@@ -254,7 +256,14 @@ export const DIVERSITY_DECISIONS = [
 ] as const;
 export type DiversityDecision = (typeof DIVERSITY_DECISIONS)[number];
 
-export const DIVERSITY_DIMENSIONS = ['ethnicity', 'gender', 'disability', 'veteran'] as const;
+/** Ethnicity by the regulation's groups, and by the subgroups Gov Code 8310.5 keeps apart. */
+export const DIVERSITY_DIMENSIONS = [
+  'ethnicity',
+  'ethnicitySubgroup',
+  'gender',
+  'disability',
+  'veteran',
+] as const;
 export type DiversityDimension = (typeof DIVERSITY_DIMENSIONS)[number];
 
 /** Not answered at all (no self-identification on record): a group of its own, like DECLINED. */
@@ -273,6 +282,7 @@ export const DIVERSITY_GROUPS: Record<DiversityDimension, readonly string[]> = {
     'DECLINED',
     NOT_PROVIDED,
   ],
+  ethnicitySubgroup: [...ETHNICITY_CODES, NOT_PROVIDED],
   gender: ['FEMALE', 'MALE', 'NONBINARY', 'DECLINED', NOT_PROVIDED],
   disability: ['YES', 'NO', 'DECLINED', NOT_PROVIDED],
   veteran: ['YES', 'NO', 'DECLINED', NOT_PROVIDED],

@@ -135,6 +135,7 @@ export const DECISION_TITLE: Record<DiversityDecision, string> = {
 
 export const DIMENSION_TITLE: Record<DiversityDimension, string> = {
   ethnicity: 'Ethnicity',
+  ethnicitySubgroup: 'Ethnicity, by subgroup',
   gender: 'Gender',
   disability: 'Disability',
   veteran: 'Veteran status',
@@ -148,6 +149,26 @@ const GROUP_LABEL: Record<DiversityDimension, Record<string, string>> = {
     FILIPINO: 'Filipino',
     HISPANIC: 'Hispanic or Latino',
     PACIFIC_ISLANDER: 'Native Hawaiian or Pacific Islander',
+    WHITE: 'White',
+    OTHER: 'Other',
+  },
+  ethnicitySubgroup: {
+    AMERICAN_INDIAN: 'American Indian or Alaska Native',
+    ASIAN_CHINESE: 'Asian: Chinese',
+    ASIAN_JAPANESE: 'Asian: Japanese',
+    ASIAN_KOREAN: 'Asian: Korean',
+    ASIAN_VIETNAMESE: 'Asian: Vietnamese',
+    ASIAN_INDIAN: 'Asian: Asian Indian',
+    ASIAN_LAOTIAN: 'Asian: Laotian',
+    ASIAN_CAMBODIAN: 'Asian: Cambodian',
+    ASIAN_OTHER: 'Asian: other',
+    BLACK: 'Black or African American',
+    FILIPINO: 'Filipino',
+    HISPANIC: 'Hispanic or Latino',
+    PACIFIC_ISLANDER_HAWAIIAN: 'Pacific Islander: Native Hawaiian',
+    PACIFIC_ISLANDER_GUAMANIAN: 'Pacific Islander: Guamanian',
+    PACIFIC_ISLANDER_SAMOAN: 'Pacific Islander: Samoan',
+    PACIFIC_ISLANDER_OTHER: 'Pacific Islander: other',
     WHITE: 'White',
     OTHER: 'Other',
   },
@@ -769,7 +790,7 @@ function diversityTable(
       ]),
       {
         cells: [
-          dimension === 'ethnicity' ? 'Total (memberships)' : 'Total',
+          dimension.startsWith('ethnicity') ? 'Total (memberships)' : 'Total',
           formatCount(table.totals.selected),
           formatCount(table.totals.total),
           '',

@@ -356,7 +356,7 @@ describe('renderStatewideRollupPdf: 40 departments', () => {
                 hidden(g.suppressed, yesNo(g.significant)),
               ),
             ),
-            words(dimension === 'ethnicity' ? 'Total (memberships)' : 'Total', formatCount(table.totals.selected), formatCount(table.totals.total)),
+            words(dimension.startsWith('ethnicity') ? 'Total (memberships)' : 'Total', formatCount(table.totals.selected), formatCount(table.totals.total)),
             words(`${title}: impact ratio by group`),
             ...table.groups.map((g) =>
               words(groupLabel(dimension, g.group), ratio(g)),

@@ -207,7 +207,11 @@ function addedUpDiversity(
         DIVERSITY_GROUPS[dimension].map((group) => [group, { group, selected: 0, total: 0 }]),
       );
       for (const report of reports) {
-        for (const group of report.diversity.decisions[decision].byDimension[dimension].groups) {
+        // A report certified before a dimension existed (older schema) adds nothing to it.
+        const table = report.diversity.decisions[decision].byDimension[dimension] as
+          | (typeof report.diversity.decisions)[DiversityDecision]['byDimension'][DiversityDimension]
+          | undefined;
+        for (const group of table?.groups ?? []) {
           const sum = sums.get(group.group) ?? { group: group.group, selected: 0, total: 0 };
           sum.selected += shownNumber(group.selected);
           sum.total += shownNumber(group.total);
