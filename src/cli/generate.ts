@@ -6,7 +6,7 @@ import type {
   ScaleDataProgress,
   ScaleDataSummary,
 } from '../modules/scale-data/scale-data.generator';
-import { exitOnFailure, progress, withApplicationContext } from './cli-context';
+import { finish, progress, withApplicationContext } from './cli-context';
 
 /** `npm run generate -- --employees 230000 --departments 180 --years 3 --seed 1 [--csv dir]` */
 async function main(): Promise<void> {
@@ -49,11 +49,11 @@ function printSummary(summary: ScaleDataSummary): void {
   out(`${summary.seconds.toFixed(1)} s`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ScaleDataRefused) {
+finish(
+  main().catch((error: unknown) => {
+    if (!(error instanceof ScaleDataRefused)) throw error;
     process.stderr.write(`generate: refused: ${error.message}\n`);
     process.exitCode = 1;
-    return;
-  }
-  exitOnFailure('generate', error);
-});
+  }),
+  'generate',
+);

@@ -1,4 +1,4 @@
-import { exitOnFailure, progress, withApplicationContext } from './cli-context';
+import { finish, progress, withApplicationContext } from './cli-context';
 import { parseReportCommand } from './report-command';
 import { runReportCommand } from './report-runner';
 
@@ -17,4 +17,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => exitOnFailure('report', error));
+finish(main(), 'report');

@@ -15,6 +15,7 @@ import { EligibilityRuleSet } from '../modules/eligibility/eligibility-rule-set.
 import { Employee } from '../modules/employees/employee.entity';
 import { ExamListEligibility } from '../modules/employees/exam-eligibility.entity';
 import { AnnualGoal } from '../modules/goals/annual-goal.entity';
+import { ImportRun } from '../modules/imports/import-run.entity';
 import { ReportFile } from '../modules/reports/report-file.entity';
 import { ReportVersion } from '../modules/reports/report-version.entity';
 import { TdAssignment } from '../modules/td-assignments/td-assignment.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   EligibilityRuleSet,
   ReportVersion,
   ReportFile,
+  ImportRun,
 ];

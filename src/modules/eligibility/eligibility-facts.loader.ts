@@ -88,6 +88,17 @@ export class EligibilityFactsLoader {
     return loaded[0] ?? null;
   }
 
+  /** These employees' facts (those that exist), ordered by name: a department's pipeline loads
+   * only its LPEL/bridging employees, not everyone on the rolls. */
+  forEmployees(
+    manager: EntityManager,
+    employeeIds: readonly string[],
+    asOf: string,
+  ): Promise<LoadedEmployee[]> {
+    if (employeeIds.length === 0) return Promise.resolve([]);
+    return this.load(manager, { sql: 'e.id = ANY($2::uuid[])', params: [[...employeeIds]] }, asOf);
+  }
+
   /**
    * Every employee of the department who is on the rolls on the as-of date (hired by then and
    * not separated by then), ordered by name.

@@ -21,9 +21,11 @@ import { toDayNumber } from '../program-calendar/fiscal-year.rule';
 import { isoFromDayNumber, MONTHS_EPSILON } from './calendar-months';
 import {
   createDateReader,
+  DateReader,
   EmployeeEducationLevel,
   EmployeeFacts,
   ExperiencePeriod,
+  FactsPreparation,
   InvalidEmployeeFactsError,
   PreparedFacts,
   prepareEmployeeFacts,
@@ -222,13 +224,13 @@ function compileRuleSet(
   };
 
   return (facts) => {
-    const preparation = prepareEmployeeFacts(facts, readDate);
+    const preparation = preparedOnce(facts, readDate);
     if (!preparation.ok)
       throw new InvalidEmployeeFactsError(facts.employeeId, preparation.problems);
     const prepared = preparation.prepared;
     let timeline: ExperienceTimeline | null = null;
     const getTimeline = (): ExperienceTimeline =>
-      (timeline ??= buildExperienceTimeline(prepared, asOfDay));
+      (timeline ??= timelineOnce(prepared, asOfDay));
     let counted: Map<string, ScopedExperience> | null = null;
     const context: Context = {
       prepared,
@@ -269,6 +271,37 @@ function compileRuleSet(
       patterns: results,
     };
   };
+}
+
+/*
+ * A department's pipeline measures the same employees against every ELTPA class: their facts are
+ * read and their experience laid out once, not once per class. Keyed by the facts object (facts
+ * are never changed once loaded), held weakly: nothing outlives the facts it was made from.
+ */
+const preparations = new WeakMap<EmployeeFacts, FactsPreparation>();
+const timelines = new WeakMap<PreparedFacts, Map<number, ExperienceTimeline>>();
+
+function preparedOnce(facts: EmployeeFacts, readDate: DateReader): FactsPreparation {
+  let preparation = preparations.get(facts);
+  if (!preparation) {
+    preparation = prepareEmployeeFacts(facts, readDate);
+    preparations.set(facts, preparation);
+  }
+  return preparation;
+}
+
+function timelineOnce(prepared: PreparedFacts, asOfDay: number): ExperienceTimeline {
+  let byDay = timelines.get(prepared);
+  if (!byDay) {
+    byDay = new Map();
+    timelines.set(prepared, byDay);
+  }
+  let timeline = byDay.get(asOfDay);
+  if (!timeline) {
+    timeline = buildExperienceTimeline(prepared, asOfDay);
+    byDay.set(asOfDay, timeline);
+  }
+  return timeline;
 }
 
 function compileRequirement(

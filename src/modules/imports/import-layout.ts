@@ -4,13 +4,33 @@
  * Column names are case-insensitive; order is free; unknown columns are refused.
  *
  * Values:
- * - dates: YYYY-MM-DD;
+ * - dates: YYYY-MM-DD (M/D/YYYY, as Excel re-saves a CSV, is read too; XLSX date cells as such);
  * - time_base: FULL_TIME | PART_TIME | INTERMITTENT, time_base_fraction: 0 < x <= 1 (e.g. 0.5);
  * - ethnicities: codes of the state's self-identification form separated by `;` (see
  *   src/modules/employees/demographics.ts), or DECLINED; empty = not provided;
  * - gender: FEMALE | MALE | NONBINARY | DECLINED; disability, veteran: YES | NO | DECLINED;
- * - on_state_time: true | false; kind: CLASSROOM | ONLINE | COLLEGE_COURSE | OJT | MENTORING |
- *   CONFERENCE; hours: 0 < x <= 2000 with up to 2 decimals; cost: dollars, up to 2 decimals.
+ * - on_state_time: true | false (yes | no are read too); kind: CLASSROOM | ONLINE |
+ *   COLLEGE_COURSE | OJT | MENTORING | CONFERENCE; hours: 0 < x <= 2000 in quarter hours;
+ *   semester_units: required for a COLLEGE_COURSE only (0 < x <= 99.9, one decimal);
+ *   cost: dollars, up to 2 decimals.
+ * Code values (time_base, kind, gender, ...) are case-insensitive. Cells are trimmed. A cell
+ * starting with `=`, `+`, `-` or `@` is stored as the text it is (exports neutralise it).
+ *
+ * Keys (a second import of the same file changes nothing):
+ * - roster: employee_number, unique within the department;
+ * - training: employee_number + title + start_date + completion_date (title compared exactly,
+ *   after trimming).
+ *
+ * What an empty cell or an absent optional column means on an existing record:
+ * - an absent optional column leaves that field as it is;
+ * - work_email, position_number, supervisor_employee_number, provider, cost, semester_units:
+ *   an empty cell clears the field (payroll is the source of truth for them);
+ * - ethnicities, gender, disability, veteran: an empty cell keeps what is recorded (employees may
+ *   have answered in the application since); DECLINED records a refusal to answer.
+ * - class_code of an existing employee must be their current class: a class change is an
+ *   appointment (POST /employees/:id/appointments), which keeps the class history complete.
+ * - A training record already VERIFIED or REJECTED is never changed by an import; new and
+ *   updated records are REPORTED (a coordinator verifies them).
  */
 export interface ImportColumn {
   name: string;
@@ -49,6 +69,11 @@ export const TRAINING_COLUMNS: readonly ImportColumn[] = [
   { name: 'provider', required: false, description: 'Who gave it' },
   { name: 'kind', required: true, description: 'CLASSROOM, ONLINE, COLLEGE_COURSE, OJT, ...' },
   { name: 'hours', required: true, description: 'Hours, 0 < hours <= 2000' },
+  {
+    name: 'semester_units',
+    required: false,
+    description: 'Semester units: required for a COLLEGE_COURSE, only for it',
+  },
   { name: 'start_date', required: true, description: 'YYYY-MM-DD' },
   { name: 'completion_date', required: true, description: 'YYYY-MM-DD, not before start_date' },
   { name: 'on_state_time', required: true, description: 'true or false' },
@@ -62,3 +87,24 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   roster: ROSTER_COLUMNS,
   training: TRAINING_COLUMNS,
 };
+
+/** The columns that identify a row's record: the same key twice in one file is refused. */
+export const IMPORT_KEY_COLUMNS: Record<ImportKind, readonly string[]> = {
+  roster: ['employee_number'],
+  training: ['employee_number', 'title', 'start_date', 'completion_date'],
+};
+
+/** The layout as a Markdown table, for the OpenAPI description of the import routes. */
+export function layoutMarkdown(kind: ImportKind): string {
+  const rows = IMPORT_COLUMNS[kind].map(
+    (column) =>
+      `| ${column.name} | ${column.required ? 'yes' : 'no'} | ${column.description.replace(/\|/g, '\\|')} |`,
+  );
+  return [
+    `Columns of a ${kind} file (key: ${IMPORT_KEY_COLUMNS[kind].join(' + ')}):`,
+    '',
+    '| column | required | value |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}

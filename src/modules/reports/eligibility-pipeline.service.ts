@@ -49,11 +49,7 @@ export class EligibilityPipeline {
     let employees: LoadedEmployee[] = [];
     if (targets.some((target) => target.ruleSet !== null)) {
       const ids = await this.queries.lpelOrBridgingOnAsOf(manager, departmentId, period);
-      if (ids.size > 0) {
-        employees = (await this.facts.forDepartment(manager, departmentId, period.asOf)).filter(
-          (employee) => ids.has(employee.summary.id),
-        );
-      }
+      employees = await this.facts.forEmployees(manager, [...ids], period.asOf);
     }
     const entries: PipelineRaw[] = [];
     /** Employee id -> the earliest date they are (projected to be) eligible for some target. */

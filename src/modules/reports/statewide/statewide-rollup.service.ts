@@ -48,22 +48,7 @@ export class StatewideRollupService {
 
   async rollup(fiscalYear: string): Promise<StatewideRollupData> {
     const year = fiscalYearOrError(fiscalYear);
-    const rows: DepartmentCertificationRow[] = await this.dataSource.query(
-      `SELECT d.code, d.name, d.report_due_month_day AS "reportDueMonthDay",
-              d.small_cell_threshold AS "smallCellThreshold",
-              latest.version, first.certified_at AS "firstCertifiedAt", latest.data
-         FROM departments d
-         LEFT JOIN LATERAL (
-           SELECT v.version, v.data FROM report_versions v
-            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
-            ORDER BY v.version DESC LIMIT 1) latest ON true
-         LEFT JOIN LATERAL (
-           SELECT v.certified_at FROM report_versions v
-            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
-            ORDER BY v.version ASC LIMIT 1) first ON true
-        ORDER BY d.code`,
-      [year.label],
-    );
+    const rows = await this.certifiedReports(year.label);
     return buildStatewideRollup({
       fiscalYear: year.label,
       periodStart: year.start,
@@ -85,6 +70,26 @@ export class StatewideRollupService {
               },
       })),
     });
+  }
+
+  /** Every department with its latest certified report of the year (the roll-up's only query). */
+  certifiedReports(fiscalYear: string): Promise<DepartmentCertificationRow[]> {
+    return this.dataSource.query(
+      `SELECT d.code, d.name, d.report_due_month_day AS "reportDueMonthDay",
+              d.small_cell_threshold AS "smallCellThreshold",
+              latest.version, first.certified_at AS "firstCertifiedAt", latest.data
+         FROM departments d
+         LEFT JOIN LATERAL (
+           SELECT v.version, v.data FROM report_versions v
+            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
+            ORDER BY v.version DESC LIMIT 1) latest ON true
+         LEFT JOIN LATERAL (
+           SELECT v.certified_at FROM report_versions v
+            WHERE v.department_id = d.id AND v.kind = 'ANNUAL' AND v.fiscal_year = $1
+            ORDER BY v.version ASC LIMIT 1) first ON true
+        ORDER BY d.code`,
+      [fiscalYear],
+    );
   }
 
   async render(fiscalYear: string, format: StatewideFormat): Promise<RenderedRollup> {
