@@ -229,8 +229,7 @@ function compileRuleSet(
       throw new InvalidEmployeeFactsError(facts.employeeId, preparation.problems);
     const prepared = preparation.prepared;
     let timeline: ExperienceTimeline | null = null;
-    const getTimeline = (): ExperienceTimeline =>
-      (timeline ??= timelineOnce(prepared, asOfDay));
+    const getTimeline = (): ExperienceTimeline => (timeline ??= timelineOnce(prepared, asOfDay));
     let counted: Map<string, ScopedExperience> | null = null;
     const context: Context = {
       prepared,
