@@ -1,3 +1,4 @@
+import { AuditService } from '../src/modules/audit/audit.service';
 import { startTestApp } from './support/test-app';
 import type { TestApp } from './support/test-app';
 import { makeRoleWorld } from './support/fixtures';
@@ -103,6 +104,41 @@ describe('Audit trail (e2e)', () => {
       'SELECT prev_hash FROM audit_log GROUP BY prev_hash HAVING count(*) > 1',
     );
     expect(forks).toEqual([]);
+  });
+
+  it('writes a bulk batch (by COPY) in chain order, rolled back with its transaction or kept whole', async () => {
+    const audit = t.app.get(AuditService);
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        action: 'BULK_TEST',
+        entityType: 'bulk',
+        entityId: `row-${i}`,
+        departmentId: world.home.id,
+        changes: { row: i, note: 'tab\there, quote " and back\\slash' },
+      }));
+    const count = async () =>
+      Number(
+        (
+          await t.dataSource.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM audit_log WHERE action = 'BULK_TEST'`,
+          )
+        )[0].n,
+      );
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await audit.record(manager, null, batch(2500));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await count()).toBe(0);
+    await t.dataSource.transaction((manager) => audit.record(manager, null, batch(2500)));
+    expect(await count()).toBe(2500);
+    const verdict = await t.http.get('/api/audit/verify').set(as(world.tokens.AUDITOR)).expect(200);
+    expect(verdict.body.ok).toBe(true);
+    const last: { changes: Record<string, unknown> }[] = await t.dataSource.query(
+      `SELECT changes FROM audit_log WHERE action = 'BULK_TEST' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last[0].changes).toEqual({ row: 2499, note: 'tab\there, quote " and back\\slash' });
   });
 
   it('finds an entry edited behind the application’s back', async () => {

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { Actor } from '../../common/auth/auth-user';
 import type { AuditRecord } from '../audit/audit.service';
-import type { CopyValue } from './copy-writer';
+import type { CopyValue } from '../../database/copy-writer';
 import { problemValue } from './import-cells.rule';
 import type { CellProblem, ImportProblem, RowCells } from './import-cells.rule';
 

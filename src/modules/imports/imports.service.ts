@@ -13,7 +13,7 @@ import type { Page } from '../../common/http/pagination';
 import type { AuditRecord } from '../audit/audit.service';
 import { AuditService } from '../audit/audit.service';
 import { Department } from '../departments/department.entity';
-import { CopyWriter } from './copy-writer';
+import { CopyWriter } from '../../database/copy-writer';
 import type { ImportProblem } from './import-cells.rule';
 import { FORMAT_SNIFF_BYTES, formatOfUpload } from './import-file.rule';
 import type { ImportFormat } from './import-file.rule';

@@ -3,7 +3,7 @@ import { diffForAudit } from '../audit/audit-changes.rule';
 import type { AuditRecord } from '../audit/audit.service';
 import { Employee } from '../employees/employee.entity';
 import { employeeAuditView } from '../employees/employees.service';
-import type { CopyValue } from './copy-writer';
+import type { CopyValue } from '../../database/copy-writer';
 import type { RowCells } from './import-cells.rule';
 import { ROSTER_COLUMNS } from './import-layout';
 import { problemQuery } from './import-job';

@@ -1,7 +1,7 @@
 import { diffForAudit } from '../audit/audit-changes.rule';
 import type { AuditRecord } from '../audit/audit.service';
 import { programToday } from '../program-calendar/program-date';
-import type { CopyValue } from './copy-writer';
+import type { CopyValue } from '../../database/copy-writer';
 import type { RowCells } from './import-cells.rule';
 import { TRAINING_COLUMNS } from './import-layout';
 import { problemQuery } from './import-job';
