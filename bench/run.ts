@@ -77,9 +77,9 @@ async function embeddedDatabase(): Promise<{ url: string; stop: () => Promise<vo
 async function postgresVersion(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const rows = await client.query<{ version: string }>('SHOW server_version');
+  const rows = await client.query<{ server_version: string }>('SHOW server_version');
   await client.end();
-  return `PostgreSQL ${rows.rows[0].version}`;
+  return `PostgreSQL ${rows.rows[0].server_version}`;
 }
 
 async function runTarget(

@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { hashPassword } from '../../src/modules/auth/password-hasher';
 import { benchConfig, largestDepartment, runCase } from '../lib';
 import type { Measurement } from '../lib';
 
@@ -24,26 +25,18 @@ function load(url: string, options: Partial<autocannon.Options>): Promise<Result
 }
 
 runCase('api', async () => {
-  const config = {
-    ...benchConfig(),
-    adminEmail: 'bench-admin@bench.ca.gov',
-    adminPassword: PASSWORD,
-    loginRateLimitPerMinute: 10000,
-  };
+  const config = { ...benchConfig(), loginRateLimitPerMinute: 10000 };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const dataSource = app.get(DataSource);
   const department = await largestDepartment(dataSource);
-  // A coordinator of the largest department, signed in once (the password hash is the admin's).
+  // A coordinator of the largest department, signed in once.
   const email = `bench-coordinator-${Date.now()}@bench.ca.gov`;
-  const { InitialAdminService } = await import('../../src/modules/users/initial-admin.service');
-  await app.get(InitialAdminService).ensureInitialAdmin();
   await dataSource.query(
-    `INSERT INTO users (email, display_name, role, department_id, password_hash)
-     SELECT $1, 'Bench Coordinator', 'COORDINATOR', $2, password_hash FROM users
-      WHERE role = 'ADMIN' AND password_hash IS NOT NULL ORDER BY created_at LIMIT 1`,
-    [email, department.id],
+    `INSERT INTO users (email, display_name, role, department_id, password_hash, version)
+     VALUES ($1, 'Bench Coordinator', 'COORDINATOR', $2, $3, 1)`,
+    [email, department.id, await hashPassword(PASSWORD)],
   );
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',

@@ -28,11 +28,18 @@ runCase('statewide', async () => {
     [FISCAL_YEAR],
   );
   if (uncertified.length > 0) {
+    // Certified by a (password-less) administrator of record: certifications name a real user.
+    const admin: { id: string }[] = await dataSource.query(
+      `INSERT INTO users (email, display_name, role, version)
+       VALUES ('bench-certifier@bench.ca.gov', 'Bench Certifier', 'ADMIN', 1) RETURNING id`,
+    );
+    const actor = systemActor('bench');
+    actor.user = { ...actor.user, id: admin[0].id, email: 'bench-certifier@bench.ca.gov' };
     const started = Date.now();
     let refused = 0;
     for (const { id } of uncertified) {
       try {
-        await reports.certify(id, FISCAL_YEAR, systemActor('bench'));
+        await reports.certify(id, FISCAL_YEAR, actor);
       } catch (error) {
         // Two missed years without the explanation Gov Code 19402 asks for: left uncertified.
         if (!(error instanceof DomainError && error.code === 'RULE_VIOLATION')) throw error;

@@ -471,10 +471,13 @@ perf('renderAuditPacketXlsx: a large department (AUDIT_PACKET_PERF=1)', () => {
       trainingRecords: 200_000,
       planDecisions: 1_000,
     });
+    const before = Math.round(process.memoryUsage().rss / 1e6);
     const started = Date.now();
     const xlsx = await renderAuditPacketXlsx(data);
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     process.stdout.write(
-      `audit packet XLSX: ${Date.now() - started} ms, ${xlsx.length} bytes, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`,
+      `audit packet XLSX: ${Date.now() - started} ms, ${xlsx.length} bytes, rss before ${before} MB, ` +
+        `peak ${peak} MB\n`,
     );
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
   }, 1_200_000);

@@ -7,16 +7,19 @@
  * reference only. Flagged records come first in every sheet that lists them and carry
  * `Flagged = Yes`; the Findings sheet lists every flag in the order the PDF does.
  * Byte-identical output for the same data (the workbook's time is the packet's generation time).
+ * The lists that grow with the department are handed to the layer lazily (`mapRows`), which
+ * writes them row by row: a packet of 200,000 training records renders in bounded memory.
  */
-import type { Workbook } from 'exceljs';
 import {
   addFieldSheet,
   addTableSheet,
+  flatMapRows,
+  mapRows,
   newWorkbook,
   typed,
   writeXlsx,
 } from '../rendering/xlsx-workbook';
-import type { CellInput, Field, TableColumn } from '../rendering/xlsx-workbook';
+import type { CellInput, Field, TableColumn, XlsxWorkbook } from '../rendering/xlsx-workbook';
 import {
   AUDIT_PACKET_SUBTITLE,
   AUDIT_PACKET_TITLE,
@@ -52,9 +55,8 @@ const NARRATIVE_WIDTH = 90;
 type EmployeeKey = 'ref' | 'name' | 'employeeNumber';
 
 /**
- * Reference, then name and number in the department edition only. Fixed widths: the layer fits
- * an unsized column by spreading every row into `Math.max`, which overflows the call stack on a
- * sheet of some 100,000 rows (the training trail).
+ * Reference, then name and number in the department edition only. Fixed widths, the same in
+ * every sheet (the layer would fit an unsized column to each sheet's first rows).
  */
 function employeeColumns(data: AuditPacketData): TableColumn<EmployeeKey>[] {
   const ref: TableColumn<EmployeeKey> = {
@@ -104,7 +106,7 @@ function sheetTitle(data: AuditPacketData, part: string): string {
   return `${h.departmentCode} ${h.departmentName}: compliance audit packet ${h.periodStart} to ${h.periodEnd}, ${part}`;
 }
 
-function addAbout(workbook: Workbook, data: AuditPacketData): void {
+function addAbout(workbook: XlsxWorkbook, data: AuditPacketData): void {
   const h = data.header;
   const s = data.summary;
   const count = (label: string, value: number, unit: string): Field => ({
@@ -167,7 +169,7 @@ function addAbout(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addFindings(workbook: Workbook, data: AuditPacketData): void {
+function addFindings(workbook: XlsxWorkbook, data: AuditPacketData): void {
   const findings = packetFindings(data);
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.findings,
@@ -195,7 +197,7 @@ function addFindings(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addAppointments(workbook: Workbook, data: AuditPacketData): void {
+function addAppointments(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.appointments,
     title: sheetTitle(data, 'appointments into ELTPA classes'),
@@ -222,7 +224,7 @@ function addAppointments(workbook: Workbook, data: AuditPacketData): void {
       { header: 'What was missing', key: 'missing', type: 'text', width: 60 },
       { header: 'Note', key: 'note', type: 'text', width: 60 },
     ],
-    rows: flaggedFirst(data.appointments).map((a) => ({
+    rows: mapRows(flaggedFirst(data.appointments), (a) => ({
       id: a.appointmentId,
       ...employeeCells(a.employee),
       effectiveDate: a.effectiveDate,
@@ -248,7 +250,7 @@ function addAppointments(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addEvidence(workbook: Workbook, data: AuditPacketData): void {
+function addEvidence(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.evidence,
     title: sheetTitle(data, 'requirement evidence of each appointment (met or nearest pattern)'),
@@ -263,7 +265,7 @@ function addEvidence(workbook: Workbook, data: AuditPacketData): void {
       { header: 'Need', key: 'need', type: 'text', width: 50 },
       { header: 'Experience sources', key: 'sources', type: 'integer' },
     ],
-    rows: flaggedFirst(data.appointments).flatMap((a) =>
+    rows: flatMapRows(flaggedFirst(data.appointments), (a) =>
       a.evidence.map((r, index) => ({
         id: a.appointmentId,
         ...employeeCells(a.employee),
@@ -279,7 +281,7 @@ function addEvidence(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addSources(workbook: Workbook, data: AuditPacketData): void {
+function addSources(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.sources,
     title: sheetTitle(data, 'experience counted for each requirement'),
@@ -294,7 +296,7 @@ function addSources(workbook: Workbook, data: AuditPacketData): void {
       { header: 'End', key: 'end', type: 'date' },
       { header: 'Months', key: 'months', type: 'decimal' },
     ],
-    rows: flaggedFirst(data.appointments).flatMap((a) =>
+    rows: flatMapRows(flaggedFirst(data.appointments), (a) =>
       a.evidence.flatMap((r, index) =>
         r.sources.map((source) => ({
           id: a.appointmentId,
@@ -312,7 +314,7 @@ function addSources(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addTdAssignments(workbook: Workbook, data: AuditPacketData): void {
+function addTdAssignments(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.tdAssignments,
     title: sheetTitle(data, 'T&D assignments (24 months in 36; early ends in 10 working days)'),
@@ -337,7 +339,7 @@ function addTdAssignments(workbook: Workbook, data: AuditPacketData): void {
       { header: 'Early end late', key: 'late', type: 'boolean' },
       { header: 'Flagged', key: 'flagged', type: 'boolean' },
     ],
-    rows: flaggedFirst(data.tdAssignments).map((t) => ({
+    rows: mapRows(flaggedFirst(data.tdAssignments), (t) => ({
       id: t.assignmentId,
       ...employeeCells(t.employee),
       hostUnit: t.hostUnit,
@@ -361,7 +363,7 @@ function addTdAssignments(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addTraining(workbook: Workbook, data: AuditPacketData): void {
+function addTraining(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.training,
     title: sheetTitle(data, 'training verification trail (every record counted)'),
@@ -379,7 +381,7 @@ function addTraining(workbook: Workbook, data: AuditPacketData): void {
       { header: 'Evidence SHA-256', key: 'sha256', type: 'text', width: 66 },
       { header: 'Flagged', key: 'flagged', type: 'boolean', width: 9 },
     ],
-    rows: flaggedFirst(data.training.records).map((r) => ({
+    rows: mapRows(flaggedFirst(data.training.records), (r) => ({
       id: r.trainingRecordId,
       ...employeeCells(r.employee),
       title: r.title,
@@ -396,7 +398,7 @@ function addTraining(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addByVerifier(workbook: Workbook, data: AuditPacketData): void {
+function addByVerifier(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.byVerifier,
     title: sheetTitle(data, 'training by verifier'),
@@ -413,7 +415,7 @@ function addByVerifier(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addPlanDecisions(workbook: Workbook, data: AuditPacketData): void {
+function addPlanDecisions(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.planDecisions,
     title: sheetTitle(data, 'career plan decisions'),
@@ -429,7 +431,7 @@ function addPlanDecisions(workbook: Workbook, data: AuditPacketData): void {
       { header: 'Flagged', key: 'flagged', type: 'boolean' },
       { header: 'Comment', key: 'comment', type: 'text', width: 60 },
     ],
-    rows: flaggedFirst(data.planDecisions).map((d) => ({
+    rows: mapRows(flaggedFirst(data.planDecisions), (d) => ({
       id: d.planId,
       ...employeeCells(d.employee),
       action: d.action,
@@ -449,7 +451,7 @@ function renderingFormats(data: AuditPacketData): string[] {
   return [...new Set(data.certifiedReports.flatMap((r) => Object.keys(r.sha256)))].sort();
 }
 
-function addCertifiedReports(workbook: Workbook, data: AuditPacketData): void {
+function addCertifiedReports(workbook: XlsxWorkbook, data: AuditPacketData): void {
   const formats = renderingFormats(data);
   const shaKey = (format: string): string => `sha256:${format}`;
   addTableSheet<string>(workbook, {
@@ -494,7 +496,7 @@ function figureCell(value: unknown): CellInput {
   return typed('text', JSON.stringify(value));
 }
 
-function addReportChanges(workbook: Workbook, data: AuditPacketData): void {
+function addReportChanges(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.reportChanges,
     title: sheetTitle(data, "figures of certified reports today's data would change (as listed)"),
@@ -519,7 +521,7 @@ function addReportChanges(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addIntegrity(workbook: Workbook, data: AuditPacketData): void {
+function addIntegrity(workbook: XlsxWorkbook, data: AuditPacketData): void {
   const i = data.integrity;
   const last = i.lastEntryInPeriod;
   addFieldSheet(workbook, {
@@ -545,7 +547,7 @@ function addIntegrity(workbook: Workbook, data: AuditPacketData): void {
   });
 }
 
-function addEmployeeIndex(workbook: Workbook, data: AuditPacketData): void {
+function addEmployeeIndex(workbook: XlsxWorkbook, data: AuditPacketData): void {
   addTableSheet(workbook, {
     name: AUDIT_PACKET_SHEETS.employeeIndex,
     title: sheetTitle(
@@ -560,7 +562,7 @@ function addEmployeeIndex(workbook: Workbook, data: AuditPacketData): void {
       { header: 'Training (3)', key: 'training', type: 'boolean' },
       { header: 'Plan decisions (4)', key: 'plans', type: 'boolean' },
     ],
-    rows: indexOrder(data).map((entry) => ({
+    rows: mapRows(indexOrder(data), (entry) => ({
       ...employeeCells(entry.employee),
       sections: entry.sections.join(', '),
       appointments: entry.sections.includes(1),

@@ -5,7 +5,6 @@
  * `{ value: null, suppressed: true }` and are written as the text `suppressed`.
  * Deterministic: the workbook's times are the report's (certified, else generated) time.
  */
-import type { Workbook } from 'exceljs';
 import type {
   AnnualReportData,
   ClassDesignation,
@@ -22,7 +21,7 @@ import {
   typed,
   writeXlsx,
 } from './xlsx-workbook';
-import type { CellInput, Field } from './xlsx-workbook';
+import type { CellInput, Field, XlsxWorkbook } from './xlsx-workbook';
 
 export const ANNUAL_REPORT_XLSX_CREATOR = 'Upward Mobility system';
 
@@ -68,7 +67,7 @@ function sheetTitle(data: AnnualReportData, section: string): string {
   return `${header.departmentCode} ${header.departmentName}: Upward Mobility annual report FY ${header.fiscalYear}, ${section}`;
 }
 
-function addAbout(workbook: Workbook, data: AnnualReportData): void {
+function addAbout(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const { header, disclosure } = data;
   const threshold = disclosure.smallCellThreshold;
   const fields: Field[] = [
@@ -123,7 +122,7 @@ function addAbout(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addClasses(workbook: Workbook, data: AnnualReportData): void {
+function addClasses(workbook: XlsxWorkbook, data: AnnualReportData): void {
   addTableSheet(workbook, {
     name: ANNUAL_REPORT_SHEETS.classes,
     title: sheetTitle(data, 'designated classes'),
@@ -144,7 +143,7 @@ function addClasses(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addParticipation(workbook: Workbook, data: AnnualReportData): void {
+function addParticipation(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const { participation: p, classes, header } = data;
   const asOf = header.asOf;
   const count = (label: string, value: CellInput, unit: string): Field => ({
@@ -212,7 +211,7 @@ function addParticipation(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addTrainingHours(workbook: Workbook, data: AnnualReportData): void {
+function addTrainingHours(workbook: XlsxWorkbook, data: AnnualReportData): void {
   addTableSheet(workbook, {
     name: ANNUAL_REPORT_SHEETS.trainingHours,
     title: sheetTitle(data, 'verified training hours by kind'),
@@ -224,7 +223,7 @@ function addTrainingHours(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addGoalsVsResults(workbook: Workbook, data: AnnualReportData): void {
+function addGoalsVsResults(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const g = data.goalsVsResults;
   const fy = `FY ${data.header.fiscalYear}`;
   const calendar = `Calendar year ${g.moves.calendarYear.year}`;
@@ -292,7 +291,7 @@ function addGoalsVsResults(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addMovesByClass(workbook: Workbook, data: AnnualReportData): void {
+function addMovesByClass(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const { moves } = data.goalsVsResults;
   addTableSheet(workbook, {
     name: ANNUAL_REPORT_SHEETS.movesByClass,
@@ -318,7 +317,7 @@ function addMovesByClass(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addMissedGoals(workbook: Workbook, data: AnnualReportData): void {
+function addMissedGoals(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const m = data.missedGoals;
   const fields: Field[] = m.years.flatMap((year) => [
     { label: `Move goal, FY ${year.fiscalYear}`, value: year.moveGoal, type: 'integer' as const },
@@ -343,7 +342,7 @@ function addMissedGoals(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addNextYearGoals(workbook: Workbook, data: AnnualReportData): void {
+function addNextYearGoals(workbook: XlsxWorkbook, data: AnnualReportData): void {
   const n = data.nextYearGoals;
   const fields: Field[] = [
     { label: 'Fiscal year', value: n.fiscalYear },
@@ -369,7 +368,7 @@ function addNextYearGoals(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addPipeline(workbook: Workbook, data: AnnualReportData): void {
+function addPipeline(workbook: XlsxWorkbook, data: AnnualReportData): void {
   addTableSheet(workbook, {
     name: ANNUAL_REPORT_SHEETS.pipeline,
     title: sheetTitle(data, `pipeline into ELTPA classes on ${data.header.asOf}`),
@@ -400,7 +399,7 @@ function addPipeline(workbook: Workbook, data: AnnualReportData): void {
   });
 }
 
-function addDiversity(workbook: Workbook, data: AnnualReportData): void {
+function addDiversity(workbook: XlsxWorkbook, data: AnnualReportData): void {
   addDiversitySheet(
     workbook,
     data.diversity,
@@ -414,7 +413,7 @@ function addDiversity(workbook: Workbook, data: AnnualReportData): void {
 
 /** One row per decision x dimension x group, in report order (also the statewide roll-up's). */
 export function addDiversitySheet(
-  workbook: Workbook,
+  workbook: XlsxWorkbook,
   d: DiversitySection,
   name: string,
   title: string,

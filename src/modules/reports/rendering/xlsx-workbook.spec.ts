@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { ValueType, Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import {
@@ -5,28 +7,64 @@ import {
   addTableSheet,
   dosDateTime,
   isoDateToUtc,
+  mapRows,
   NUMBER_FORMATS,
   newWorkbook,
   setZipEntryTimes,
+  streamXlsx,
   SUPPRESSED_TEXT,
   typed,
+  WIDTH_SAMPLE_ROWS,
   writeXlsx,
   XlsxLayoutError,
 } from './xlsx-workbook';
-import type { CellInput, ColumnType, TableColumn } from './xlsx-workbook';
+import type { CellInput, ColumnType, TableColumn, XlsxWorkbook } from './xlsx-workbook';
 
 const AT = new Date('2025-09-01T17:00:00.000Z');
 
-function workbookAt(at: Date = AT): Workbook {
+function workbookAt(at: Date = AT): XlsxWorkbook {
   return newWorkbook({ at, creator: 'Test system' });
 }
 
-async function roundTrip(workbook: Workbook): Promise<Workbook> {
+async function load(bytes: Buffer): Promise<Workbook> {
   const loaded = new Workbook();
   // exceljs types `load` as taking an ArrayBuffer.
-  await loaded.xlsx.load(Uint8Array.from(await writeXlsx(workbook)).buffer);
+  await loaded.xlsx.load(Uint8Array.from(bytes).buffer);
   return loaded;
 }
+
+async function roundTrip(workbook: XlsxWorkbook): Promise<Workbook> {
+  return load(await writeXlsx(workbook));
+}
+
+/** A destination that keeps what it is given, and can hold back (stall) until released. */
+class Destination extends Writable {
+  readonly chunks: Buffer[] = [];
+  private held: (() => void) | null = null;
+
+  constructor(private stalled = false) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error) => void): void {
+    this.chunks.push(chunk);
+    if (this.stalled) this.held = done;
+    else done();
+  }
+
+  release(): void {
+    this.stalled = false;
+    this.held?.();
+    this.held = null;
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const hex = (i: number): string => createHash('sha256').update(String(i)).digest('hex');
 
 function sheetOf(workbook: Workbook, name: string): Worksheet {
   const sheet = workbook.getWorksheet(name);
@@ -41,17 +79,18 @@ function frozenRows(sheet: Worksheet): number | undefined {
 
 /** Every entry of a zip: name and raw DOS date/time, from the central directory and the local
  * header (read independently of the code under test). */
-function zipEntryTimes(zip: Buffer): { name: string; times: number[] }[] {
+function zipEntryTimes(zip: Buffer): { name: string; flags: number; times: number[] }[] {
   let end = zip.length - 22;
   while (zip.readUInt32LE(end) !== 0x06054b50) end--;
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
-  const entries: { name: string; times: number[] }[] = [];
+  const entries: { name: string; flags: number; times: number[] }[] = [];
   for (let i = 0; i < count; i++) {
     const nameLength = zip.readUInt16LE(at + 28);
     const local = zip.readUInt32LE(at + 42);
     entries.push({
       name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+      flags: zip.readUInt16LE(at + 8),
       times: [
         zip.readUInt16LE(at + 12),
         zip.readUInt16LE(at + 14),
@@ -403,17 +442,42 @@ describe('refusals (programming errors)', () => {
     ['the text Yes', 'boolean', 'Yes'],
     ['a boolean', 'text', true],
     ['more than 32,767 characters', 'text', 'x'.repeat(32_768)],
-  ])('%s in a %s cell, naming the sheet, row and column', (_name, type, value) => {
-    expect(() =>
-      addTableSheet(workbookAt(), { name: 'Bad', columns: oneColumn(type), rows: [{ v: value }] }),
-    ).toThrow(/sheet "Bad", row 1, column "V"/);
+  ])('%s in a %s cell, naming the sheet, row and column', async (_name, type, value) => {
+    const workbook = workbookAt();
+    addTableSheet(workbook, { name: 'Bad', columns: oneColumn(type), rows: [{ v: value }] });
+    await expect(writeXlsx(workbook)).rejects.toThrow(/sheet "Bad", row 1, column "V"/);
+  });
+
+  it('names the row of a bad value past the rows the widths are fitted to', async () => {
+    const workbook = workbookAt();
+    const bad = WIDTH_SAMPLE_ROWS + 500;
+    addTableSheet(workbook, {
+      name: 'Late',
+      columns: oneColumn('integer'),
+      rows: mapRows(Array.from({ length: bad + 10 }, (_, i) => i + 1), (n) => ({
+        v: n === bad ? 0.5 : n,
+      })),
+    });
+    await expect(writeXlsx(workbook)).rejects.toThrow(
+      new RegExp(`sheet "Late", row ${bad}, column "V": a integer cell cannot hold 0.5`),
+    );
+  });
+
+  it('writes a workbook once, and takes no sheet after it is written', async () => {
+    const workbook = workbookAt();
+    addTableSheet(workbook, { name: 'Once', columns: oneColumn('text'), rows: [{ v: 'x' }] });
+    await writeXlsx(workbook);
+    await expect(writeXlsx(workbook)).rejects.toThrow(/already been written/);
+    expect(() => addTableSheet(workbook, { name: 'Later', columns: oneColumn('text'), rows: [] }))
+      .toThrow(/already been written/);
   });
 });
 
 describe('determinism', () => {
   afterEach(() => jest.useRealTimers());
 
-  function build(): Workbook {
+  /** Two sheets, one of them long enough to span many compressed chunks. */
+  function build(): XlsxWorkbook {
     const workbook = workbookAt();
     addTableSheet(workbook, {
       name: 'Data',
@@ -421,23 +485,60 @@ describe('determinism', () => {
       columns: [
         { header: 'Code', key: 'code', type: 'text' },
         { header: 'On', key: 'on', type: 'date' },
+        { header: 'Hash', key: 'hash', type: 'text' },
       ],
-      rows: [{ code: 'A', on: '2025-06-30' }],
+      rows: mapRows(Array.from({ length: 3_000 }, (_, i) => i), (i) => ({
+        code: `A${i}`,
+        on: '2025-06-30',
+        hash: hex(i),
+      })),
+    });
+    addFieldSheet(workbook, {
+      name: 'About',
+      fields: [{ label: 'Rows', value: 3_000, type: 'integer' }],
     });
     return workbook;
   }
 
-  it('gives the same bytes whatever the clock says, where exceljs alone does not', async () => {
-    fakeClock(new Date('2030-01-01T08:00:00Z'));
-    const rawFirst = Buffer.from(await build().xlsx.writeBuffer());
+  async function undated(workbook: XlsxWorkbook): Promise<Buffer> {
+    const destination = new Destination();
+    await streamXlsx(workbook, destination);
+    return destination.bytes();
+  }
+
+  it.each([
+    ['2.5 seconds later (past the 2-second resolution of zip times)', 2_500],
+    ['a year and a half later', 562 * 86_400_000],
+  ])('gives the same bytes when rendered again %s, where the zip alone does not', async (_when, later) => {
+    const now = new Date('2030-01-01T08:00:00Z');
+    fakeClock(now);
+    const rawFirst = await undated(build());
     const first = await writeXlsx(build());
-    fakeClock(new Date('2031-07-15T21:31:47Z'));
-    const rawSecond = Buffer.from(await build().xlsx.writeBuffer());
+    fakeClock(new Date(now.getTime() + later));
+    const rawSecond = await undated(build());
     const second = await writeXlsx(build());
 
-    // Control: JSZip stamps the entries with the current time.
+    // Control: archiver dates the entries with the current time.
+    const { date, time } = dosDateTime(now);
+    expect(zipEntryTimes(rawFirst)[0].times).toEqual([time, date, time, date]);
     expect(rawFirst.equals(rawSecond)).toBe(false);
     expect(first.equals(second)).toBe(true);
+    expect(first.length).toBe(rawFirst.length);
+  });
+
+  it('streams entries with data descriptors (sizes after the data), and dates them all the same', async () => {
+    const bytes = await writeXlsx(build());
+    const entries = zipEntryTimes(bytes);
+    expect(entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']),
+    );
+    const { date, time } = dosDateTime(AT);
+    for (const entry of entries) {
+      expect(entry.flags & 0x8).toBe(0x8);
+      expect(entry.times).toEqual([time, date, time, date]);
+    }
+    const loaded = await load(bytes);
+    expect(sheetOf(loaded, 'Data').getCell('C3002').value).toBe(hex(2_999));
   });
 
   it('dates every zip entry with the workbook time, in both headers', async () => {
@@ -470,7 +571,210 @@ describe('determinism', () => {
     expect([time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2]).toEqual([hours, minutes, seconds]);
   });
 
-  it('refuses bytes that are not a zip', () => {
+  it('refuses bytes that are not a zip, and a zip64 archive', () => {
     expect(() => setZipEntryTimes(Buffer.alloc(100), AT)).toThrow(XlsxLayoutError);
+    const zip64 = zipOfOneEntry(Buffer.alloc(0));
+    zip64.writeUInt32LE(0xffffffff, zip64.length - 6);
+    expect(() => setZipEntryTimes(zip64, AT)).toThrow(/zip64/);
+  });
+
+  it('sets the Unix times of an extended timestamp too, leaving other extra fields alone', () => {
+    const other = Buffer.from([0xfe, 0xca, 2, 0, 0xab, 0xcd]);
+    const timestamp = Buffer.alloc(13);
+    timestamp.writeUInt16LE(0x5455, 0);
+    timestamp.writeUInt16LE(9, 2);
+    timestamp.writeUInt8(0b11, 4); // modification and access times
+    timestamp.writeUInt32LE(1_900_000_000, 5);
+    timestamp.writeUInt32LE(1_900_000_001, 9);
+    const zip = zipOfOneEntry(Buffer.concat([other, timestamp]));
+    const stamped = setZipEntryTimes(zip, AT);
+
+    const seconds = AT.getTime() / 1000;
+    const localExtra = 30 + ENTRY_NAME.length;
+    const centralExtra = stamped.readUInt32LE(stamped.length - 6) + 46 + ENTRY_NAME.length;
+    for (const extra of [localExtra, centralExtra]) {
+      expect(stamped.subarray(extra, extra + 6)).toEqual(other);
+      expect([stamped.readUInt32LE(extra + 11), stamped.readUInt32LE(extra + 15)]).toEqual([
+        seconds,
+        seconds,
+      ]);
+    }
+    const { date, time } = dosDateTime(AT);
+    expect(zipEntryTimes(stamped)[0].times).toEqual([time, date, time, date]);
+    // A copy: the bytes given are left as they were.
+    expect(zip.readUInt32LE(localExtra + 11)).toBe(1_900_000_000);
+  });
+});
+
+const ENTRY_NAME = Buffer.from('a.txt');
+
+/** A zip of one stored entry whose local header and central directory entry carry `extra`. */
+function zipOfOneEntry(extra: Buffer): Buffer {
+  const data = Buffer.from('hello');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(10, 4);
+  local.writeUInt16LE(0x1234, 10);
+  local.writeUInt16LE(0x5678, 12);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(ENTRY_NAME.length, 26);
+  local.writeUInt16LE(extra.length, 28);
+  const localPart = Buffer.concat([local, ENTRY_NAME, extra, data]);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(0x1234, 12);
+  central.writeUInt16LE(0x5678, 14);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(ENTRY_NAME.length, 28);
+  central.writeUInt16LE(extra.length, 30);
+  const centralPart = Buffer.concat([central, ENTRY_NAME, extra]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(centralPart.length, 12);
+  end.writeUInt32LE(localPart.length, 16);
+  return Buffer.concat([localPart, centralPart, end]);
+}
+
+describe('streaming', () => {
+  const text: TableColumn[] = [{ header: 'V', key: 'v', type: 'text' }];
+
+  it('reads the rows once, when the workbook is written, from any iterable', async () => {
+    let pulled = 0;
+    function* rows(): Generator<{ v: string }> {
+      for (let i = 0; i < 3; i++) {
+        pulled++;
+        yield { v: `row ${i}` };
+      }
+    }
+    const workbook = workbookAt();
+    addTableSheet(workbook, { name: 'Lazy', columns: text, rows: rows() });
+    addTableSheet(workbook, { name: 'Set', columns: text, rows: new Set([{ v: 'only' }]) });
+    expect(pulled).toBe(0);
+    const loaded = await roundTrip(workbook);
+    expect(pulled).toBe(3);
+    const lazy = sheetOf(loaded, 'Lazy');
+    expect([2, 3, 4].map((r) => lazy.getCell(r, 1).value)).toEqual(['row 0', 'row 1', 'row 2']);
+    expect(sheetOf(loaded, 'Set').getCell('A2').value).toBe('only');
+  });
+
+  it(`fits unsized columns to the first ${WIDTH_SAMPLE_ROWS} rows; a longer value after them wraps`, async () => {
+    const workbook = workbookAt();
+    const last = WIDTH_SAMPLE_ROWS - 1;
+    addTableSheet(workbook, {
+      name: 'Sampled',
+      columns: [
+        { header: 'Early', key: 'early', type: 'text' },
+        { header: 'Late', key: 'late', type: 'text' },
+      ],
+      rows: mapRows(Array.from({ length: WIDTH_SAMPLE_ROWS + 1 }, (_, i) => i), (i) => ({
+        early: i === last ? 'e'.repeat(20) : 'e',
+        late: i === WIDTH_SAMPLE_ROWS ? 'l'.repeat(30) : 'l',
+      })),
+    });
+    const sheet = sheetOf(await roundTrip(workbook), 'Sampled');
+    expect(sheet.getColumn(1).width).toBe(22);
+    expect(sheet.getColumn(2).width).toBe(8);
+    const lateCell = sheet.getCell(WIDTH_SAMPLE_ROWS + 2, 2);
+    expect(lateCell.value).toBe('l'.repeat(30));
+    expect(lateCell.alignment?.wrapText).toBe(true);
+    expect(sheet.autoFilter).toBe(`A1:B${WIDTH_SAMPLE_ROWS + 2}`);
+  });
+
+  it('writes every row of a long sheet, typed, between two others', async () => {
+    const count = 20_000;
+    const workbook = workbookAt();
+    addFieldSheet(workbook, {
+      name: 'Before',
+      fields: [{ label: 'Rows', value: count, type: 'integer' }],
+    });
+    addTableSheet(workbook, {
+      name: 'Long',
+      title: 'Long',
+      columns: [
+        { header: 'Hash', key: 'hash', type: 'text' },
+        { header: 'N', key: 'n', type: 'integer' },
+        { header: 'On', key: 'on', type: 'date' },
+      ],
+      rows: mapRows(Array.from({ length: count }, (_, i) => i), (i) => ({
+        hash: hex(i),
+        n: i,
+        on: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      })),
+    });
+    addFieldSheet(workbook, {
+      name: 'After',
+      fields: [{ label: 'Done', value: true, type: 'boolean' }],
+    });
+    const loaded = await roundTrip(workbook);
+    const sheet = sheetOf(loaded, 'Long');
+    expect(sheet.rowCount).toBe(count + 2);
+    expect(sheet.autoFilter).toBe(`A2:C${count + 2}`);
+    const mismatches: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const row = sheet.getRow(i + 3);
+      const on = new Date(Date.UTC(2025, 0, (i % 28) + 1));
+      const same =
+        row.getCell(1).value === hex(i) &&
+        row.getCell(2).value === i &&
+        (row.getCell(3).value as Date).getTime() === on.getTime();
+      if (!same) mismatches.push(i);
+    }
+    expect(mismatches).toEqual([]);
+    expect(sheet.getCell(count + 2, 3).numFmt).toBe('yyyy-mm-dd');
+    expect(sheetOf(loaded, 'After').getCell('B2').value).toBe('Yes');
+  });
+
+  it('stops reading rows while the destination holds back, and finishes once it takes more', async () => {
+    const count = 30_000;
+    let pulled = 0;
+    const workbook = workbookAt();
+    addTableSheet(workbook, {
+      name: 'Held',
+      columns: [
+        { header: 'Hash', key: 'hash', type: 'text' },
+        { header: 'N', key: 'n', type: 'integer' },
+      ],
+      rows: mapRows(Array.from({ length: count }, (_, i) => i), (i) => {
+        pulled++;
+        return { hash: hex(i), n: i };
+      }),
+    });
+    const destination = new Destination(true);
+    const written = streamXlsx(workbook, destination);
+    // Wait until the rows stop coming (they all would, were the destination not heeded).
+    let whileHeld = -1;
+    for (let wait = 0; wait < 40 && pulled !== whileHeld; wait++) {
+      whileHeld = pulled;
+      await delay(250);
+    }
+    // About 12,000 such rows (2 MB of XML) fill the buffers between the rows and the destination.
+    expect(pulled).toBe(whileHeld);
+    expect(whileHeld).toBeGreaterThan(WIDTH_SAMPLE_ROWS);
+    expect(whileHeld).toBeLessThan(count / 2);
+
+    destination.release();
+    await written;
+    expect(pulled).toBe(count);
+    const sheet = sheetOf(await load(destination.bytes()), 'Held');
+    expect(sheet.getCell(count + 1, 1).value).toBe(hex(count - 1));
+  });
+
+  it('fails, rather than waits for ever, when the destination fails', async () => {
+    const workbook = workbookAt();
+    addTableSheet(workbook, {
+      name: 'Lost',
+      columns: text,
+      rows: mapRows(Array.from({ length: 20_000 }, (_, i) => i), (i) => ({ v: hex(i) })),
+    });
+    const failing = new Writable({
+      write(_chunk, _encoding, done): void {
+        done(new Error('disk full'));
+      },
+    });
+    await expect(streamXlsx(workbook, failing)).rejects.toThrow(/disk full/);
   });
 });

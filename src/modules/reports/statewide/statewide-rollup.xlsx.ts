@@ -5,7 +5,6 @@
  * suppression is the text `suppressed`. A department that has not certified has empty figures.
  * Deterministic: the workbook's times are the roll-up's `generatedAt`.
  */
-import type { Workbook } from 'exceljs';
 import { addDiversitySheet } from '../rendering/annual-report.xlsx';
 import {
   addFieldSheet,
@@ -14,7 +13,7 @@ import {
   SUPPRESSED_TEXT,
   writeXlsx,
 } from '../rendering/xlsx-workbook';
-import type { Field } from '../rendering/xlsx-workbook';
+import type { Field, XlsxWorkbook } from '../rendering/xlsx-workbook';
 import {
   daysBetween,
   ROLLUP_BASIS,
@@ -65,7 +64,7 @@ function sheetTitle(data: StatewideRollupData, section: string): string {
   return `Upward Mobility statewide roll-up FY ${data.fiscalYear}, ${section}`;
 }
 
-function addAbout(workbook: Workbook, data: StatewideRollupData): void {
+function addAbout(workbook: XlsxWorkbook, data: StatewideRollupData): void {
   const threshold = data.disclosure.smallCellThreshold;
   const fields: Field[] = [
     { label: 'Report', value: STATEWIDE_ROLLUP_TITLE },
@@ -109,7 +108,7 @@ function addAbout(workbook: Workbook, data: StatewideRollupData): void {
   });
 }
 
-function addSummary(workbook: Workbook, data: StatewideRollupData): void {
+function addSummary(workbook: XlsxWorkbook, data: StatewideRollupData): void {
   const s = data.summary;
   const departments = (label: string, value: number): Field => ({
     label,
@@ -156,7 +155,7 @@ function addSummary(workbook: Workbook, data: StatewideRollupData): void {
   });
 }
 
-function addDepartments(workbook: Workbook, data: StatewideRollupData): void {
+function addDepartments(workbook: XlsxWorkbook, data: StatewideRollupData): void {
   const fy = data.fiscalYear;
   addTableSheet(workbook, {
     name: STATEWIDE_ROLLUP_SHEETS.departments,
@@ -205,7 +204,7 @@ function addDepartments(workbook: Workbook, data: StatewideRollupData): void {
 }
 
 /** The departments late or overdue: overdue first (nothing submitted), then late; by code. */
-function addTimeliness(workbook: Workbook, data: StatewideRollupData): void {
+function addTimeliness(workbook: XlsxWorkbook, data: StatewideRollupData): void {
   const rows = (['OVERDUE', 'LATE'] as const).flatMap((timeliness) =>
     data.departments.filter((row) => row.timeliness === timeliness),
   );
@@ -232,7 +231,7 @@ function addTimeliness(workbook: Workbook, data: StatewideRollupData): void {
   });
 }
 
-function addDiversity(workbook: Workbook, data: StatewideRollupData): void {
+function addDiversity(workbook: XlsxWorkbook, data: StatewideRollupData): void {
   const d = data.diversity;
   addDiversitySheet(
     workbook,
