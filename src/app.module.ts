@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { ResolvedAppConfig } from './config/app-config';
 import { AppConfigModule } from './common/config.module';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { HostileInputGuard } from './common/http/hostile-input.guard';
 import { createValidationPipe } from './common/http/validation';
 import { loggerParams } from './common/logging';
 import { buildDataSourceOptions } from './database/data-source-options';
@@ -62,6 +63,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Before the access guard and every route guard: see HostileInputGuard.
+        { provide: APP_GUARD, useClass: HostileInputGuard },
       ],
     };
   }

@@ -23,10 +23,20 @@ export interface CellProblem {
 /** A problem report keeps at most this much of the offending value. */
 export const MAX_PROBLEM_VALUE_LENGTH = 200;
 
+/**
+ * The offending value as a problem report shows it: cut to a readable length, and with control
+ * characters written out (`\u0000`), since the report is stored and PostgreSQL holds no NUL.
+ */
 export function problemValue(value: string): string {
-  return value.length > MAX_PROBLEM_VALUE_LENGTH
-    ? `${value.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…`
-    : value;
+  const shown =
+    value.length > MAX_PROBLEM_VALUE_LENGTH
+      ? `${value.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…`
+      : value;
+   
+  return shown.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

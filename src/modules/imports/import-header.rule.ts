@@ -33,7 +33,7 @@ export function analyseHeader(kind: ImportKind, cells: readonly string[]): Impor
     if (name === '') return null;
     if (!known.has(name)) {
       problems.push({
-        column: cell.trim(),
+        column: problemValue(cell.trim()),
         value: problemValue(cell),
         message: `unknown column (the ${kind} columns are ${[...known].join(', ')})`,
       });
@@ -41,7 +41,11 @@ export function analyseHeader(kind: ImportKind, cells: readonly string[]): Impor
       return null;
     }
     if (present.has(name)) {
-      problems.push({ column: name, value: problemValue(cell), message: 'column appears twice' });
+      problems.push({
+        column: problemValue(name),
+        value: problemValue(cell),
+        message: 'column appears twice',
+      });
       refused.add(index);
       return null;
     }
