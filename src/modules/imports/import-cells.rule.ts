@@ -32,8 +32,8 @@ export function problemValue(value: string): string {
     value.length > MAX_PROBLEM_VALUE_LENGTH
       ? `${value.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…`
       : value;
-   
   return shown.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what is written out
     /[\u0000-\u001f\u007f]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
