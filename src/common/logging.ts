@@ -19,6 +19,11 @@ export const REDACTED_LOG_PATHS = [
   '*.gender',
   '*.disability',
   '*.veteran',
+  // A failed query's values and PostgreSQL's detail (the failing row) carry personal data.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
 ];
 
 /** Structured JSON request logs with a request id; bodies are never logged. */

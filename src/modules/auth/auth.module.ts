@@ -25,7 +25,8 @@ import { LocalStrategy } from './local.strategy';
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: ResolvedAppConfig) => [
-        { name: 'sign-in', ttl: 60_000, limit: config.loginRateLimitPerMinute },
+        // Named 'default' so a refusal carries the standard Retry-After header.
+        { name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute },
       ],
     }),
   ],

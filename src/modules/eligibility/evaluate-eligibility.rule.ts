@@ -616,8 +616,18 @@ function substitutionHaveText(
 // ---------------------------------------------------------------------------------------------
 
 /** Titles match whatever their case and spacing. */
+/** Course titles and kinds repeat across a department's records: each is normalised once. */
+const titleKeys = new Map<string, string>();
+const TITLE_KEYS_KEPT = 100_000;
+
 function titleKey(title: string): string {
-  return title.trim().replace(/\s+/g, ' ').toLowerCase();
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    key = title.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
+    titleKeys.set(title, key);
+  }
+  return key;
 }
 
 function compileTraining(requirement: TrainingRequirement): RequirementEvaluator {

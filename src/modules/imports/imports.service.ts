@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
@@ -124,14 +125,29 @@ interface ReadSummary {
  * all in one transaction: a file with any problem writes nothing. Every run is recorded in
  * `import_runs` (outside that transaction, so refused and failed runs are kept too).
  */
+/** Advisory lock class held by an import while it is applied (the key is the run's id). */
+const IMPORT_RUN_LOCK = 0x494d5052;
+
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportsService.name);
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * A run left RUNNING by a crash wrote nothing (its transaction died with it): mark it FAILED.
+   * A live run holds its lock, so other instances sharing the database leave it alone.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE import_runs SET status = 'FAILED', finished_at = now()
+        WHERE status = 'RUNNING' AND pg_try_advisory_xact_lock($1, hashtext(id::text))`,
+      [IMPORT_RUN_LOCK],
+    );
+  }
 
   /**
    * The department an import writes to: a COORDINATOR's own (another one is 404, as anywhere
@@ -208,6 +224,11 @@ export class ImportsService {
     await queryRunner.connect();
     try {
       await queryRunner.startTransaction();
+      // Held while the run is applied: at start-up, a RUNNING run whose lock is free was cut off.
+      await queryRunner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        IMPORT_RUN_LOCK,
+        run.id,
+      ]);
       return await this.execute(queryRunner, run, input, verdict.format, actor, progress);
     } catch (error) {
       if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
