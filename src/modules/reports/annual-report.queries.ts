@@ -347,6 +347,21 @@ export class AnnualReportQueries {
   }
 
   /** Ids of the employees on the rolls on the as-of date in an LPEL or bridging class. */
+  /** The FY's ELTPA classes, by class code: the eligibility pipeline's targets. */
+  eltpaClasses(
+    manager: EntityManager,
+    departmentId: string,
+    fiscalYear: string,
+  ): Promise<{ classCode: string; title: string }[]> {
+    return manager.query(
+      `SELECT c.class_code AS "classCode", c.title
+         FROM um_designations d JOIN classifications c ON c.id = d.classification_id
+        WHERE d.department_id = $1 AND d.fiscal_year = $2 AND d.designation = 'ELTPA'
+        ORDER BY c.class_code`,
+      [departmentId, fiscalYear],
+    );
+  }
+
   async lpelOrBridgingOnAsOf(
     manager: EntityManager,
     departmentId: string,

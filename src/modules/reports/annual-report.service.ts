@@ -461,9 +461,51 @@ export class AnnualReportService {
   ): Promise<{ data: AnnualReportData; department: DepartmentRow }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const department = await this.visibleDepartment(manager, departmentId, actor);
-      const raw = await this.gather(manager, department, period, new Date().toISOString(), null);
+      const raw = await this.gatherConcurrently(manager, department, period);
       return { data: buildAnnualReport(raw, audience), department };
     });
+  }
+
+  /**
+   * The draft's figures with the eligibility pipeline (the longest part) on this connection and
+   * the aggregations on a second one that shares its snapshot (`pg_export_snapshot`): the same
+   * consistent view as one transaction, in about the time of the longer half.
+   */
+  private async gatherConcurrently(
+    manager: EntityManager,
+    department: DepartmentRow,
+    period: ReportPeriod,
+  ): Promise<AnnualReportRaw> {
+    const generatedAt = new Date().toISOString();
+    const id = department.id;
+    const [{ snapshot }]: { snapshot: string }[] = await manager.query(
+      'SELECT pg_export_snapshot() AS snapshot',
+    );
+    if (!/^[0-9A-Fa-f-]+$/.test(snapshot)) throw new Error(`Unexpected snapshot id ${snapshot}`);
+    const aggregations = this.dataSource.transaction('REPEATABLE READ', async (second) => {
+      await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      return {
+        classes: await this.queries.classes(second, id, period),
+        program: await this.queries.programCounts(second, id, period),
+        trainingHoursByKind: await this.queries.trainingHoursByKind(second, id, period),
+        movesByClass: await this.queries.movesByClass(second, id, period),
+        moveTotals: await this.queries.moveTotals(second, id, period),
+        goals: await this.queries.goals(second, id, period),
+        demographics: await this.queries.demographics(second, id, period),
+      };
+    });
+    const pipeline = this.queries
+      .eltpaClasses(manager, id, period.fiscalYear)
+      .then((targets) => this.pipeline.measure(manager, id, period, targets));
+    const [figures, measured] = await Promise.all([aggregations, pipeline]);
+    return {
+      period,
+      generatedAt,
+      certification: null,
+      department,
+      ...figures,
+      pipeline: measured.entries,
+    };
   }
 
   /** Outside the caller's department: 404, as if it did not exist. */
