@@ -12,7 +12,6 @@ import type { Page, PageQueryDto } from '../../common/http/pagination';
 import { diffForAudit } from '../audit/audit-changes.rule';
 import { AuditService } from '../audit/audit.service';
 import { programToday } from '../program-calendar/program-date';
-import { parseFiscalYear } from '../program-calendar/fiscal-year.rule';
 import { buildAnnualReport, FiscalYearNotStartedError, reportPeriod } from './annual-report.builder';
 import type { AnnualReportRaw, ReportPeriod } from './annual-report.builder';
 import { AnnualReportQueries } from './annual-report.queries';
@@ -23,6 +22,8 @@ import type { AnnualReportData, ReportAudience, ReportFormat } from './annual-re
 import { diffFigures, renderCsv, renderJson, sha256Hex } from './report-figures.rule';
 import type { FigureChange } from './report-figures.rule';
 import { ReportFile } from './report-file.entity';
+import { REPORT_FILE_TYPES } from './report-file.response';
+import { fiscalYearParam } from './report-params';
 import { ReportVersion } from './report-version.entity';
 import { renderAnnualReportPdf } from './rendering/annual-report.pdf';
 import { renderAnnualReportXlsx } from './rendering/annual-report.xlsx';
@@ -76,13 +77,6 @@ export interface ReportDiff {
   changes: FigureChange[];
 }
 
-const CONTENT_TYPES: Record<ReportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
 /** One rendering of the report. The PDF's footer carries the hash of the JSON of the same
  * audience, so a reader of the paper copy can check it against the data file. */
 export async function render(data: AnnualReportData, format: ReportFormat): Promise<Buffer> {
@@ -121,19 +115,6 @@ function fiscalYearPeriod(fiscalYear: string, today: string): ReportPeriod {
           ? error.message
           : 'must look like 2025-26';
     throw DomainError.validation([{ field: 'path.fiscalYear', message }]);
-  }
-}
-
-function assertFiscalYear(fiscalYear: string): void {
-  try {
-    parseFiscalYear(fiscalYear);
-  } catch (error) {
-    throw DomainError.validation([
-      {
-        field: 'path.fiscalYear',
-        message: error instanceof Error ? error.message : 'must look like 2025-26',
-      },
-    ]);
   }
 }
 
@@ -195,7 +176,7 @@ export class AnnualReportService {
       files.push({
         content,
         sha256: sha256Hex(content),
-        contentType: CONTENT_TYPES[format],
+        contentType: REPORT_FILE_TYPES[format],
         fileName: fileName(department.code, fiscalYear, null, audience, format),
       });
     }
@@ -319,7 +300,7 @@ export class AnnualReportService {
     query: PageQueryDto,
     actor: Actor,
   ): Promise<Page<ReportVersionSummary>> {
-    assertFiscalYear(fiscalYear);
+    fiscalYearParam(fiscalYear);
     const manager = this.dataSource.manager;
     await this.visibleDepartment(manager, departmentId, actor);
     const where = { departmentId, kind: 'ANNUAL' as const, fiscalYear };
@@ -362,7 +343,7 @@ export class AnnualReportService {
     requestedAudience: ReportAudience | undefined,
     actor: Actor,
   ): Promise<RenderedReport> {
-    assertFiscalYear(fiscalYear);
+    fiscalYearParam(fiscalYear);
     const audience = audienceFor(actor, requestedAudience);
     return this.dataSource.transaction(async (manager) => {
       const department = await this.visibleDepartment(manager, departmentId, actor);
@@ -377,7 +358,7 @@ export class AnnualReportService {
       return {
         content: row.content,
         sha256: row.sha256,
-        contentType: CONTENT_TYPES[format],
+        contentType: REPORT_FILE_TYPES[format],
         fileName: fileName(department.code, fiscalYear, version, audience, format),
       };
     });
@@ -396,7 +377,7 @@ export class AnnualReportService {
     requestedAudience: ReportAudience | undefined,
     actor: Actor,
   ): Promise<ReportDiff> {
-    assertFiscalYear(fiscalYear);
+    fiscalYearParam(fiscalYear);
     const audience = audienceFor(actor, requestedAudience);
     if (against === 'current' && actor.user.role === 'AUDITOR') {
       throw new DomainError(
@@ -484,28 +465,13 @@ export class AnnualReportService {
     if (!/^[0-9A-Fa-f-]+$/.test(snapshot)) throw new Error(`Unexpected snapshot id ${snapshot}`);
     const aggregations = this.dataSource.transaction('REPEATABLE READ', async (second) => {
       await second.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-      return {
-        classes: await this.queries.classes(second, id, period),
-        program: await this.queries.programCounts(second, id, period),
-        trainingHoursByKind: await this.queries.trainingHoursByKind(second, id, period),
-        movesByClass: await this.queries.movesByClass(second, id, period),
-        moveTotals: await this.queries.moveTotals(second, id, period),
-        goals: await this.queries.goals(second, id, period),
-        demographics: await this.queries.demographics(second, id, period),
-      };
+      return this.aggregates(second, id, period);
     });
-    const pipeline = this.queries
-      .eltpaClasses(manager, id, period.fiscalYear)
-      .then((targets) => this.pipeline.measure(manager, id, period, targets));
-    const [figures, measured] = await Promise.all([aggregations, pipeline]);
-    return {
-      period,
-      generatedAt,
-      certification: null,
-      department,
-      ...figures,
-      pipeline: measured.entries,
-    };
+    const [figures, pipeline] = await Promise.all([
+      aggregations,
+      this.measurePipeline(manager, id, period),
+    ]);
+    return { period, generatedAt, certification: null, department, ...figures, pipeline };
   }
 
   /** Outside the caller's department: 404, as if it did not exist. */
@@ -521,6 +487,7 @@ export class AnnualReportService {
     return department;
   }
 
+  /** Every figure in the caller's transaction, one query after the other (certification). */
   private async gather(
     manager: EntityManager,
     department: DepartmentRow,
@@ -528,30 +495,33 @@ export class AnnualReportService {
     generatedAt: string,
     certification: AnnualReportRaw['certification'],
   ): Promise<AnnualReportRaw> {
-    const id = department.id;
-    const classes = await this.queries.classes(manager, id, period);
+    const figures = await this.aggregates(manager, department.id, period);
+    const measured = await this.measurePipeline(manager, department.id, period);
+    return { period, generatedAt, certification, department, ...figures, pipeline: measured };
+  }
+
+  /** Everything but the pipeline: the report's aggregation queries. */
+  private async aggregates(manager: EntityManager, id: string, period: ReportPeriod) {
     return {
-      period,
-      generatedAt,
-      certification,
-      department,
-      classes,
+      classes: await this.queries.classes(manager, id, period),
       program: await this.queries.programCounts(manager, id, period),
       trainingHoursByKind: await this.queries.trainingHoursByKind(manager, id, period),
       movesByClass: await this.queries.movesByClass(manager, id, period),
       moveTotals: await this.queries.moveTotals(manager, id, period),
       goals: await this.queries.goals(manager, id, period),
-      pipeline: (
-        await this.pipeline.measure(
-          manager,
-          id,
-          period,
-          classes.filter((c) => c.designation === 'ELTPA'),
-        )
-      ).entries,
       demographics: await this.queries.demographics(manager, id, period),
     };
   }
+
+  private async measurePipeline(
+    manager: EntityManager,
+    id: string,
+    period: ReportPeriod,
+  ): Promise<AnnualReportRaw['pipeline']> {
+    const targets = await this.queries.eltpaClasses(manager, id, period.fiscalYear);
+    return (await this.pipeline.measure(manager, id, period, targets)).entries;
+  }
+
 
   /** One rendering of one version, its hash checked against the one stored at certification. */
   private async versionFile(

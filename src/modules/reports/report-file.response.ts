@@ -9,12 +9,18 @@ export interface ReportFileResponse {
   fileName: string;
 }
 
-export const REPORT_CONTENT_TYPES = [
-  'application/json',
-  'text/csv',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
+/** The media type sent with each format of report file. */
+export const REPORT_FILE_TYPES = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** For OpenAPI's `produces`. */
+export const REPORT_CONTENT_TYPES = Object.values(REPORT_FILE_TYPES).map(
+  (type) => type.split(';')[0],
+);
 
 function contentDisposition(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`;

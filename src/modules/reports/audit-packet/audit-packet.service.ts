@@ -12,6 +12,7 @@ import { evaluateEligibility } from '../../eligibility/evaluate-eligibility.rule
 import { PROGRAM_TIME_ZONE, programToday } from '../../program-calendar/program-date';
 import { AnnualReportService } from '../annual-report.service';
 import { renderJson, sha256Hex } from '../report-figures.rule';
+import { REPORT_FILE_TYPES } from '../report-file.response';
 import type { ReportFileResponse } from '../report-file.response';
 import { renderAuditPacketPdf } from './audit-packet.pdf';
 import {
@@ -40,12 +41,6 @@ import type {
   TrainingTrailEntry,
 } from './audit-packet.types';
 import { renderAuditPacketXlsx } from './audit-packet.xlsx';
-
-const CONTENT_TYPES: Record<AuditPacketFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 /** The calendar date of a timestamp column in California. */
 const CA_DATE = (column: string) => `(${column} AT TIME ZONE '${PROGRAM_TIME_ZONE}')::date`;
@@ -106,7 +101,7 @@ export class AuditPacketService {
       data,
       content,
       sha256,
-      contentType: CONTENT_TYPES[format],
+      contentType: REPORT_FILE_TYPES[format],
       fileName: `um-audit-packet-${code}-${period.from}-to-${period.to}-${audience}.${format}`,
     };
   }

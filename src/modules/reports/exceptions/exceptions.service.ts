@@ -6,8 +6,8 @@ import { readableDepartmentId } from '../../../common/auth/department-scope';
 import { DomainError } from '../../../common/errors/domain-error';
 import { fiscalYearOf, parseFiscalYear } from '../../program-calendar/fiscal-year.rule';
 import { PROGRAM_TIME_ZONE, programToday } from '../../program-calendar/program-date';
+import { AnnualReportQueries } from '../annual-report.queries';
 import { EligibilityPipeline } from '../eligibility-pipeline.service';
-import type { PipelineTarget } from '../eligibility-pipeline.service';
 import {
   conversationCutoff,
   listOf,
@@ -71,22 +71,8 @@ export class ExceptionsReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pipeline: EligibilityPipeline,
+    private readonly queries: AnnualReportQueries,
   ) {}
-
-  /** The department's ELTPA classes of the fiscal year: the pipeline's targets. */
-  private eltpaClasses(
-    manager: EntityManager,
-    departmentId: string,
-    fiscalYear: string,
-  ): Promise<PipelineTarget[]> {
-    return manager.query(
-      `SELECT c.class_code AS "classCode", c.title
-         FROM um_designations d JOIN classifications c ON c.id = d.classification_id
-        WHERE d.department_id = $1 AND d.fiscal_year = $2 AND d.designation = 'ELTPA'
-        ORDER BY c.class_code`,
-      [departmentId, fiscalYear],
-    );
-  }
 
   async report(
     departmentId: string,
@@ -132,7 +118,7 @@ export class ExceptionsReportService {
               manager,
               departmentId,
               { fiscalYear, asOf },
-              await this.eltpaClasses(manager, departmentId, fiscalYear),
+              await this.queries.eltpaClasses(manager, departmentId, fiscalYear),
             )
           ).eligibleBy(yearEnd),
           yearEnd,

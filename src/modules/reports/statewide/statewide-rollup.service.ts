@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../../common/errors/domain-error';
-import { parseFiscalYear } from '../../program-calendar/fiscal-year.rule';
-import type { FiscalYear } from '../../program-calendar/fiscal-year.rule';
 import { calendarDateIn, programToday } from '../../program-calendar/program-date';
 import type { AnnualReportData } from '../annual-report.types';
 import { renderCsv, renderJson, sha256Hex } from '../report-figures.rule';
+import { REPORT_FILE_TYPES } from '../report-file.response';
+import { fiscalYearParam } from '../report-params';
 import { renderStatewideRollupPdf } from './statewide-rollup.pdf';
 import type { StatewideFormat } from './statewide-rollup.formats';
 import { buildStatewideRollup } from './statewide-rollup.rule';
 import type { StatewideRollupData } from './statewide-rollup.types';
 import { renderStatewideRollupXlsx } from './statewide-rollup.xlsx';
 
-
-const CONTENT_TYPES: Record<StatewideFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 export interface RenderedRollup {
   content: Buffer;
@@ -47,7 +39,7 @@ export class StatewideRollupService {
   constructor(private readonly dataSource: DataSource) {}
 
   async rollup(fiscalYear: string): Promise<StatewideRollupData> {
-    const year = fiscalYearOrError(fiscalYear);
+    const year = fiscalYearParam(fiscalYear);
     const rows = await this.certifiedReports(year.label);
     return buildStatewideRollup({
       fiscalYear: year.label,
@@ -98,22 +90,9 @@ export class StatewideRollupService {
     return {
       content,
       sha256: sha256Hex(content),
-      contentType: CONTENT_TYPES[format],
+      contentType: REPORT_FILE_TYPES[format],
       fileName: `um-statewide-rollup-${data.fiscalYear}.${format}`,
     };
-  }
-}
-
-function fiscalYearOrError(fiscalYear: string): FiscalYear {
-  try {
-    return parseFiscalYear(fiscalYear);
-  } catch (error) {
-    throw DomainError.validation([
-      {
-        field: 'path.fiscalYear',
-        message: error instanceof Error ? error.message : 'must look like 2025-26',
-      },
-    ]);
   }
 }
 
